@@ -1,0 +1,3 @@
+import keyRotation from './aws-kms-key-rotation.js';
+
+export default [keyRotation];

@@ -1,0 +1,5 @@
+import type { AzureCheck } from '../../../source/model/check.js';
+
+const checks: AzureCheck[] = [];
+
+export default checks;

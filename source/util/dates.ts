@@ -1,0 +1,29 @@
+// Dates are ISO 8601 strings everywhere in data; these helpers do the arithmetic in UTC days.
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string | Date, to: string | Date): number {
+  return Math.floor((toMs(to) - toMs(from)) / DAY_MS);
+}
+
+export function addDays(date: string | Date, days: number): Date {
+  return new Date(toMs(date) + days * DAY_MS);
+}
+
+/** `2026-11-27` */
+export function isoDay(date: string | Date): string {
+  return new Date(toMs(date)).toISOString().slice(0, 10);
+}
+
+export function isValidIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+export function laterOf(a: string, b: string): string {
+  return toMs(a) >= toMs(b) ? a : b;
+}
+
+function toMs(value: string | Date): number {
+  return typeof value === 'string' ? Date.parse(value) : value.getTime();
+}
