@@ -1,0 +1,66 @@
+// Snapshots -> findings. Pure: every check runs on every snapshot of its provider; a check that throws
+// reports UNKNOWN instead of taking the run down, and tenant-wide findings seen from several
+// subscriptions are reported once.
+
+import type { Check, CheckResult } from '../model/check.js';
+import type { Finding, Status } from '../model/finding.js';
+import type { AwsSnapshot } from '../model/aws-snapshot.js';
+import { scopeIdOf, type Snapshot } from '../model/snapshot.js';
+import { configHistorySince } from './config-history.js';
+
+export function evaluateChecks(snapshots: readonly Snapshot[], checks: readonly Check[]): Finding[] {
+  const findings = new Map<string, Finding>();
+  for (const snapshot of snapshots) {
+    for (const check of checks) {
+      if (check.provider !== snapshot.provider) continue;
+      for (const result of runCheck(check, snapshot)) {
+        const finding = toFinding(check, snapshot, result);
+        const key = `${finding.checkId}\u0000${finding.resourceId}`;
+        const seen = findings.get(key);
+        if (!seen || worse(finding.status, seen.status)) findings.set(key, finding);
+      }
+    }
+  }
+  return [...findings.values()];
+}
+
+function runCheck(check: Check, snapshot: Snapshot): CheckResult[] {
+  try {
+    return check.provider === 'aws'
+      ? check.evaluate(snapshot as AwsSnapshot)
+      : check.evaluate(snapshot as Extract<Snapshot, { provider: 'azure' }>);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        status: 'UNKNOWN',
+        resourceId: scopeIdOf(snapshot),
+        reason: `Could not assess: the check failed on this snapshot (${message}).`,
+      },
+    ];
+  }
+}
+
+function toFinding(check: Check, snapshot: Snapshot, result: CheckResult): Finding {
+  const finding: Finding = {
+    checkId: check.id,
+    source: 'check',
+    provider: check.provider,
+    scopeId: scopeIdOf(snapshot),
+    criteria: check.criteria,
+    severity: check.severity,
+    title: check.title,
+    ...result,
+  };
+  if (finding.status === 'PASS' && !finding.evidencedSince && snapshot.provider === 'aws') {
+    const since = configHistorySince(snapshot, check.service, finding.region);
+    if (since) finding.evidencedSince = since;
+  }
+  return finding;
+}
+
+const STATUS_RANK: Record<Status, number> = { PASS: 0, UNKNOWN: 1, FAIL: 2 };
+
+function worse(a: Status, b: Status): boolean {
+  return STATUS_RANK[a] > STATUS_RANK[b];
+}
