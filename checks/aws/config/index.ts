@@ -1,5 +1,6 @@
 import type { AwsCheck } from '../../../source/model/check.js';
+import recorderAllRegions from './aws-config-recorder-all-regions.js';
 
-const checks: AwsCheck[] = [];
+const checks: AwsCheck[] = [recorderAllRegions];
 
 export default checks;
