@@ -1,5 +1,3 @@
-import type { AzureCheck } from '../../../source/model/check.js';
+import standingOwner from './azure-authorization-standing-owner.js';
 
-const checks: AzureCheck[] = [];
-
-export default checks;
+export default [standingOwner];

@@ -1,5 +1,3 @@
-import type { AzureCheck } from '../../../source/model/check.js';
+import plans from './azure-defender-plans.js';
 
-const checks: AzureCheck[] = [];
-
-export default checks;
+export default [plans];

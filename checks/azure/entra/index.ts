@@ -1,5 +1,6 @@
-import type { AzureCheck } from '../../../source/model/check.js';
+import caCompliantDevice from './azure-entra-ca-compliant-device.js';
+import caMfa from './azure-entra-ca-mfa.js';
+import spClientSecrets from './azure-entra-sp-client-secrets.js';
+import spSecretLifetime from './azure-entra-sp-secret-lifetime.js';
 
-const checks: AzureCheck[] = [];
-
-export default checks;
+export default [caMfa, caCompliantDevice, spClientSecrets, spSecretLifetime];

@@ -1,5 +1,4 @@
-import type { AzureCheck } from '../../../source/model/check.js';
+import keyRotationPolicy from './azure-keyvault-key-rotation-policy.js';
+import purgeProtection from './azure-keyvault-purge-protection.js';
 
-const checks: AzureCheck[] = [];
-
-export default checks;
+export default [keyRotationPolicy, purgeProtection];

@@ -1,5 +1,5 @@
-import type { AzureCheck } from '../../../source/model/check.js';
+import activityLogExport from './azure-monitor-activity-log-export.js';
+import activityLogImmutable from './azure-monitor-activity-log-immutable.js';
+import activityLogRetention from './azure-monitor-activity-log-retention.js';
 
-const checks: AzureCheck[] = [];
-
-export default checks;
+export default [activityLogExport, activityLogImmutable, activityLogRetention];

@@ -1,5 +1,3 @@
-import type { AzureCheck } from '../../../source/model/check.js';
+import nsgOpenAdminPorts from './azure-network-nsg-open-admin-ports.js';
 
-const checks: AzureCheck[] = [];
-
-export default checks;
+export default [nsgOpenAdminPorts];

@@ -1,5 +1,3 @@
-import type { AzureCheck } from '../../../source/model/check.js';
+import securityInitiative from './azure-policy-security-initiative.js';
 
-const checks: AzureCheck[] = [];
-
-export default checks;
+export default [securityInitiative];

@@ -1,5 +1,4 @@
-import type { AzureCheck } from '../../../source/model/check.js';
+import auditing from './azure-sql-auditing.js';
+import tde from './azure-sql-tde.js';
 
-const checks: AzureCheck[] = [];
-
-export default checks;
+export default [auditing, tde];

@@ -1,5 +1,7 @@
-import type { AzureCheck } from '../../../source/model/check.js';
+import cmkEncryption from './azure-storage-cmk-encryption.js';
+import infrastructureEncryption from './azure-storage-infrastructure-encryption.js';
+import publicBlobAccess from './azure-storage-public-blob-access.js';
+import secureTransfer from './azure-storage-secure-transfer.js';
+import sharedKeyAccess from './azure-storage-shared-key-access.js';
 
-const checks: AzureCheck[] = [];
-
-export default checks;
+export default [cmkEncryption, infrastructureEncryption, secureTransfer, sharedKeyAccess, publicBlobAccess];
