@@ -21,7 +21,7 @@ export type CollectionErrorKind =
   'AccessDenied' | 'Throttled' | 'NotEnabled' | 'NotFound' | 'InvalidCredentials' | 'Network' | 'Other';
 
 export interface CollectionError {
-  /** Service as the provider names it: `iam`, `s3`, `Microsoft.Sql`, `graph` ... */
+  /** The service as the provider names it: AWS `iam`, `s3`; Azure the ARM namespace (`Microsoft.Sql`) or `graph`. */
   service: string;
   /** API operation that failed, e.g. `GetBucketEncryption`, `servers.list`. */
   operation: string;
@@ -50,6 +50,15 @@ export type Snapshot = AwsSnapshot | AzureSnapshot;
 
 export type { AwsSnapshot } from './aws-snapshot.js';
 export type { AzureSnapshot } from './azure-snapshot.js';
+
+/** Provider names for services whose checks go by another short name. */
+const SERVICE_ALIASES: Record<string, string> = { graph: 'entra', insights: 'monitor', security: 'defender' };
+
+/** The short service name checks use (`sql`, `keyvault`, `entra`) for a collection error's service. */
+export function checkServiceOf(error: CollectionError): string {
+  const name = error.service.toLowerCase().replace(/^microsoft\./, '');
+  return SERVICE_ALIASES[name] ?? name;
+}
 
 /** The account id or subscription id a snapshot describes. */
 export function scopeIdOf(snapshot: Snapshot): string {
