@@ -9,19 +9,24 @@ import { scopeIdOf, type Snapshot } from '../model/snapshot.js';
 import { configHistorySince } from './config-history.js';
 
 export function evaluateChecks(snapshots: readonly Snapshot[], checks: readonly Check[]): Finding[] {
-  const findings = new Map<string, Finding>();
-  for (const snapshot of snapshots) {
-    for (const check of checks) {
-      if (check.provider !== snapshot.provider) continue;
-      for (const result of runCheck(check, snapshot)) {
-        const finding = toFinding(check, snapshot, result);
-        const key = `${finding.checkId}\u0000${finding.resourceId}`;
-        const seen = findings.get(key);
-        if (!seen || worse(finding.status, seen.status)) findings.set(key, finding);
-      }
-    }
+  return mergeFindings(snapshots.flatMap((snapshot) => evaluateSnapshot(snapshot, checks)));
+}
+
+export function evaluateSnapshot(snapshot: Snapshot, checks: readonly Check[]): Finding[] {
+  return checks
+    .filter((check) => check.provider === snapshot.provider)
+    .flatMap((check) => runCheck(check, snapshot).map((result) => toFinding(check, snapshot, result)));
+}
+
+/** One finding per check and resource: the worst, when several snapshots report the same resource. */
+export function mergeFindings(findings: readonly Finding[]): Finding[] {
+  const merged = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = `${finding.checkId}\u0000${finding.resourceId}`;
+    const seen = merged.get(key);
+    if (!seen || worse(finding.status, seen.status)) merged.set(key, finding);
   }
-  return [...findings.values()];
+  return [...merged.values()];
 }
 
 function runCheck(check: Check, snapshot: Snapshot): CheckResult[] {

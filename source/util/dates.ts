@@ -16,12 +16,10 @@ export function isoDay(date: string | Date): string {
   return new Date(toMs(date)).toISOString().slice(0, 10);
 }
 
+/** An ISO 8601 date or date-time that names a real day (`2025-02-30` is not one). */
 export function isValidIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-export function laterOf(a: string, b: string): string {
-  return toMs(a) >= toMs(b) ? a : b;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) return false;
+  return value.length > 10 || isoDay(value) === value;
 }
 
 function toMs(value: string | Date): number {
