@@ -1,0 +1,104 @@
+// Collect (or load the demo estate), evaluate, and record a run in the workspace. Progress is reported
+// per account or subscription and service, so a screen can show each line as it finishes; a cancel
+// keeps every account that finished and records the run as partial.
+
+import type { Check } from '../model/check.js';
+import type { Finding, Status } from '../model/finding.js';
+import {
+  checkServiceOf,
+  scopeLabelOf,
+  type CollectionError,
+  type Snapshot,
+  type SnapshotSource,
+} from '../model/snapshot.js';
+import type { RunRecord } from '../store/workspace-data.js';
+import type { Workspace } from '../store/workspace.js';
+import { CollectError } from '../util/errors.js';
+import { evaluateSnapshot, mergeFindings } from '../evaluate/evaluate-checks.js';
+import { assess } from './assess.js';
+import type { Content } from './content.js';
+import { demoEstate } from './demo.js';
+
+export interface ScanOptions {
+  demo: boolean;
+  now: Date;
+  signal?: AbortSignal;
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/** One finished line of a scan: an account or subscription and one of its services. */
+export interface ScanProgress {
+  provider: Snapshot['provider'];
+  scope: string;
+  service: string;
+  counts: Record<Status, number>;
+  errors: CollectionError[];
+}
+
+export async function collectSnapshots(
+  options: ScanOptions,
+): Promise<{ snapshots: Snapshot[]; source: SnapshotSource }> {
+  if (options.demo) return { snapshots: (await demoEstate(options.now)).snapshots, source: 'demo' };
+  throw new CollectError(
+    'Live collection from AWS and Azure is not available in this version yet. Run with --demo to use the embedded sample estate.',
+  );
+}
+
+/** Runs a scan and records it; the recorded findings include the answers' findings at that moment. */
+export async function scanAndRecord(
+  workspace: Workspace,
+  content: Content,
+  options: ScanOptions,
+): Promise<{ run: RunRecord; findings: Finding[] }> {
+  const { snapshots, source } = await collectSnapshots(options);
+  const finished: Snapshot[] = [];
+  const checkFindings: Finding[] = [];
+  for (const snapshot of snapshots) {
+    if (options.signal?.aborted) break;
+    const findings = evaluateSnapshot(snapshot, content.checks);
+    checkFindings.push(...findings);
+    finished.push(snapshot);
+    for (const line of progressLines(snapshot, findings, content.checks)) {
+      options.onProgress?.(line);
+      // Let the screen draw each line and notice Esc between them.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  const partial = finished.length < snapshots.length;
+  const { findings, plan } = assess({
+    content,
+    checkFindings: mergeFindings(checkFindings),
+    answers: workspace.answers,
+    categories: workspace.data.scope.categories,
+    asOf: options.now.toISOString(),
+  });
+  const run = await workspace.recordRun({
+    snapshots: finished,
+    findings,
+    source,
+    startedAt: options.now,
+    partial,
+    readiness: { design: plan.readiness.design.overall, operating: plan.readiness.operating.overall },
+  });
+  return { run, findings };
+}
+
+function progressLines(
+  snapshot: Snapshot,
+  findings: readonly Finding[],
+  checks: readonly Check[],
+): ScanProgress[] {
+  const serviceOf = new Map(checks.map((c) => [c.id, c.service]));
+  const services = [...new Set(checks.filter((c) => c.provider === snapshot.provider).map((c) => c.service))];
+  return services.map((service) => {
+    const counts: Record<Status, number> = { PASS: 0, FAIL: 0, UNKNOWN: 0 };
+    for (const f of findings) if (serviceOf.get(f.checkId) === service) counts[f.status] += 1;
+    return {
+      provider: snapshot.provider,
+      scope: scopeLabelOf(snapshot),
+      service,
+      counts,
+      errors: snapshot.errors.filter((e) => checkServiceOf(e) === service),
+    };
+  });
+}

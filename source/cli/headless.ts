@@ -1,0 +1,208 @@
+// The headless commands, for scripts and CI. Each returns its exit code; output goes through `io`
+// so tests can run them in-process.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Category } from '../model/criteria.js';
+import { SEVERITIES, type Finding, type Severity } from '../model/finding.js';
+import type { Plan } from '../plan/types.js';
+import { assess, evaluateSnapshots } from '../app/assess.js';
+import { loadContent, type Content } from '../app/content.js';
+import { demoEstate } from '../app/demo.js';
+import { diffRuns } from '../app/diff.js';
+import { scanAndRecord } from '../app/scan.js';
+import { renderPlan } from '../export/render.js';
+import { exportAnswers, parseAnswers } from '../questionnaire/answers.js';
+import { Workspace, workspaceDir } from '../store/workspace.js';
+import { InputError } from '../util/errors.js';
+import type { Command, GlobalFlags, Invocation } from './args.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  now: Date;
+}
+
+/** The demo fintech's audit scope: Security plus the categories its customers ask about. */
+export const DEMO_CATEGORIES: readonly Category[] = ['security', 'availability', 'confidentiality'];
+
+export async function runHeadless({ command, flags }: Invocation, io: Io): Promise<number> {
+  const content = await loadContent();
+  switch (command.name) {
+    case 'scan':
+      return scan(command, flags, content, io);
+    case 'plan':
+      return plan(command, flags, content, io);
+    case 'answers-import':
+      return importAnswers(command.file, flags, content, io);
+    case 'answers-export':
+      return exportAnswersCommand(command.out, flags, io);
+    case 'diff':
+      return diff(flags, io);
+    default:
+      throw new Error(`not a headless command: ${command.name}`);
+  }
+}
+
+async function openWorkspace(flags: GlobalFlags, io: Io): Promise<Workspace> {
+  return Workspace.open(workspaceDir(flags.workspace, io.cwd), io.now);
+}
+
+async function scan(
+  command: Extract<Command, { name: 'scan' }>,
+  flags: GlobalFlags,
+  content: Content,
+  io: Io,
+): Promise<number> {
+  const workspace = await openWorkspace(flags, io);
+  const { run, findings } = await scanAndRecord(workspace, content, { demo: flags.demo, now: io.now });
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ runId: run.id, findings }, null, 2)}\n`);
+  } else {
+    io.stdout(
+      [
+        `Recorded run ${run.id} in ${workspace.dir}${run.source === 'demo' ? ' (demo estate)' : ''}.`,
+        `Findings: ${run.counts.FAIL} failing, ${run.counts.UNKNOWN} could not be assessed, ${run.counts.PASS} passing.`,
+        `Readiness: design ${run.readiness.design}%, operating evidence ${run.readiness.operating}%.`,
+        `Next: soc2-ready plan${flags.workspace ? ` --workspace ${flags.workspace}` : ''}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return failsOn(
+    command.failOn,
+    findings.filter((f) => f.status === 'FAIL'),
+  )
+    ? 1
+    : 0;
+}
+
+async function plan(
+  command: Extract<Command, { name: 'plan' }>,
+  flags: GlobalFlags,
+  content: Content,
+  io: Io,
+): Promise<number> {
+  const { plan, source } = await currentPlan(flags, content, io);
+  const text = renderPlan(plan, command.format, source);
+  if (command.out) {
+    const file = resolve(io.cwd, command.out);
+    await writeFile(file, text);
+    io.stderr(`Plan written to ${file}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return failsOn(command.failOn, plan.gaps) ? 1 : 0;
+}
+
+/** The plan for the workspace's latest run and current answers, or for the demo estate. */
+export async function currentPlan(
+  flags: GlobalFlags,
+  content: Content,
+  io: Io,
+): Promise<{ plan: Plan; source: string }> {
+  const asOf = io.now.toISOString();
+  if (flags.demo) {
+    const demo = await demoEstate(io.now);
+    const { plan } = assess({
+      content,
+      checkFindings: evaluateSnapshots(content, demo.snapshots),
+      answers: demo.answers,
+      categories: DEMO_CATEGORIES,
+      asOf,
+    });
+    return { plan, source: 'Demo estate (Ledgerline, fictional) with sample answers' };
+  }
+  const workspace = await openWorkspace(flags, io);
+  const run = workspace.latestRun();
+  if (!run) {
+    throw new InputError(
+      `No scan is recorded in ${workspace.dir} yet: run \`soc2-ready scan\` first, or add --demo to see the sample estate.`,
+    );
+  }
+  const { plan } = assess({
+    content,
+    checkFindings: await workspace.loadFindings(run),
+    answers: workspace.answers,
+    categories: workspace.data.scope.categories,
+    asOf,
+  });
+  return { plan, source: `Run ${run.id}${run.source === 'demo' ? ' (demo estate)' : ''}` };
+}
+
+async function importAnswers(file: string, flags: GlobalFlags, content: Content, io: Io): Promise<number> {
+  const path = resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(
+      `could not read the answers file (${(error as NodeJS.ErrnoException).code ?? error}).`,
+      path,
+    );
+  }
+  const answers = parseAnswers(text, path, content.questionnaires);
+  const workspace = await openWorkspace(flags, io);
+  // Imported answers win; answers already saved for other questions are kept.
+  await workspace.replaceAnswers({ ...workspace.answers, ...answers });
+  io.stdout(`Imported ${Object.keys(answers).length} answers into ${workspace.dir}.\n`);
+  return 0;
+}
+
+async function exportAnswersCommand(out: string | undefined, flags: GlobalFlags, io: Io): Promise<number> {
+  const answers = flags.demo ? (await demoEstate(io.now)).answers : (await openWorkspace(flags, io)).answers;
+  const text = flags.json ? `${JSON.stringify(answers, null, 2)}\n` : exportAnswers(answers);
+  if (out) {
+    const file = resolve(io.cwd, out);
+    await writeFile(file, text);
+    io.stderr(`Answers written to ${file}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return 0;
+}
+
+async function diff(flags: GlobalFlags, io: Io): Promise<number> {
+  const workspace = await openWorkspace(flags, io);
+  const latest = workspace.latestRun();
+  const previous = workspace.previousRun();
+  if (!latest || !previous) {
+    throw new InputError(
+      `diff needs two recorded runs in ${workspace.dir}; it has ${workspace.runs.length}.`,
+    );
+  }
+  const result = diffRuns(
+    previous,
+    await workspace.loadFindings(previous),
+    latest,
+    await workspace.loadFindings(latest),
+  );
+  if (flags.json) {
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+  const list = (findings: readonly Finding[]) =>
+    findings.slice(0, 20).map((f) => `  - ${f.title}: ${f.resourceName ?? f.resourceId}`);
+  io.stdout(
+    [
+      `${previous.id} -> ${latest.id}`,
+      `Readiness: design ${latest.readiness.design}% (${signed(result.scoreChange.design)}), operating ${latest.readiness.operating}% (${signed(result.scoreChange.operating)})`,
+      `Fixed: ${result.fixed.length}`,
+      ...list(result.fixed),
+      `New: ${result.new.length} (${result.new.filter((f) => f.regressed).length} regressed)`,
+      ...list(result.new),
+      `Still open: ${result.stillOpen.length}`,
+      `Newly not assessable: ${result.newlyUnknown.length}`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+function failsOn(threshold: Severity | undefined, items: readonly { severity: Severity }[]): boolean {
+  if (!threshold) return false;
+  const limit = SEVERITIES.indexOf(threshold);
+  return items.some((item) => SEVERITIES.indexOf(item.severity) <= limit);
+}
