@@ -1,0 +1,78 @@
+// Pure shaping of findings for the Results screen: filters, then criterion -> control -> resource.
+
+import { allCriteria, type Category, type CriterionId } from '../model/criteria.js';
+import type { Finding, Severity, Status } from '../model/finding.js';
+
+export type SeverityFilter = Severity | 'all';
+export type SourceFilter = 'all' | 'aws' | 'azure' | 'questionnaire';
+export const SEVERITY_FILTERS: readonly SeverityFilter[] = ['all', 'critical', 'high', 'medium', 'low'];
+export const SOURCE_FILTERS: readonly SourceFilter[] = ['all', 'aws', 'azure', 'questionnaire'];
+
+export type Counts = Record<Status, number>;
+
+export interface CriterionRow {
+  id: CriterionId;
+  title: string;
+  category: Category;
+  counts: Counts;
+}
+
+export interface ControlRow {
+  id: string;
+  title: string;
+  severity: Severity;
+  counts: Counts;
+  findings: Finding[];
+}
+
+export function filterFindings(
+  findings: readonly Finding[],
+  severity: SeverityFilter,
+  source: SourceFilter,
+): Finding[] {
+  return findings.filter(
+    (f) =>
+      (severity === 'all' || f.severity === severity) &&
+      (source === 'all' ||
+        (source === 'questionnaire' ? f.source === 'questionnaire' : f.provider === source)),
+  );
+}
+
+export function countStatuses(findings: readonly Finding[]): Counts {
+  const counts: Counts = { FAIL: 0, UNKNOWN: 0, PASS: 0 };
+  for (const f of findings) counts[f.status] += 1;
+  return counts;
+}
+
+/** In-scope criteria that have findings, in AICPA order. */
+export function criterionRows(findings: readonly Finding[], categories: readonly Category[]): CriterionRow[] {
+  return allCriteria()
+    .filter((c) => categories.includes(c.category))
+    .map((c) => ({ ...c, counts: countStatuses(findings.filter((f) => f.criteria.includes(c.id))) }))
+    .filter((row) => row.counts.FAIL + row.counts.UNKNOWN + row.counts.PASS > 0);
+}
+
+/** Controls serving a criterion, failing ones first. */
+export function controlRows(findings: readonly Finding[], criterionId: CriterionId): ControlRow[] {
+  const byControl = new Map<string, Finding[]>();
+  for (const f of findings.filter((f) => f.criteria.includes(criterionId)))
+    byControl.set(f.checkId, [...(byControl.get(f.checkId) ?? []), f]);
+  return [...byControl.entries()]
+    .map(([id, group]) => ({
+      id,
+      title: group[0]!.title,
+      severity: group[0]!.severity,
+      counts: countStatuses(group),
+      findings: sortByStatus(group),
+    }))
+    .sort(
+      (a, b) =>
+        b.counts.FAIL - a.counts.FAIL || b.counts.UNKNOWN - a.counts.UNKNOWN || a.id.localeCompare(b.id),
+    );
+}
+
+const ORDER: Record<Status, number> = { FAIL: 0, UNKNOWN: 1, PASS: 2 };
+
+export function sortByStatus(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+}

@@ -1,0 +1,45 @@
+// Finished scan lines, printed once above the live screen with Ink's <Static>. The <Static> lives in
+// the app for its whole life: Ink 6 keeps a pointer to the first static node it saw, and unmounting
+// it with a screen crashes the next render (yoga "memory access out of bounds").
+
+import { Box, Static, Text } from 'ink';
+import { createContext, useContext } from 'react';
+import type { ScanProgress } from '../app/scan.js';
+import { STATUS_COLOR } from './theme.js';
+
+export const ScanLogContext = createContext<(line: ScanProgress) => void>(() => {});
+
+export function useScanLog(): (line: ScanProgress) => void {
+  return useContext(ScanLogContext);
+}
+
+export function ScanLog({ lines }: { lines: readonly ScanProgress[] }) {
+  return (
+    <Static items={lines.map((line, key) => ({ line, key }))}>
+      {({ line, key }) => <ProgressLine key={key} line={line} />}
+    </Static>
+  );
+}
+
+function ProgressLine({ line }: { line: ScanProgress }) {
+  const mark = line.errors.length > 0 ? '!' : '✓';
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      <Text wrap="truncate-end">
+        <Text color={line.errors.length > 0 ? 'yellow' : 'green'}>{mark}</Text>{' '}
+        {line.provider === 'aws' ? 'AWS' : 'Azure'} {line.scope} · {line.service.padEnd(13)}{' '}
+        <Text color={STATUS_COLOR.FAIL}>{line.counts.FAIL} fail</Text>{' '}
+        <Text color={STATUS_COLOR.UNKNOWN}>{line.counts.UNKNOWN} unknown</Text>{' '}
+        <Text color={STATUS_COLOR.PASS}>{line.counts.PASS} pass</Text>
+      </Text>
+      {line.errors.map((error, i) => (
+        <Text key={i} color="yellow" wrap="truncate-end">
+          {'    '}
+          {error.operation}
+          {error.region ? ` in ${error.region}` : ''}: {error.kind}
+          {error.permission ? ` (missing ${error.permission})` : ''}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,115 @@
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import type { ScanProgress } from '../../app/scan.js';
+import type { Status } from '../../model/finding.js';
+import type { RunRecord } from '../../store/workspace-data.js';
+import { InputError } from '../../util/errors.js';
+import { Footer } from '../components/Footer.js';
+import { Spinner } from '../components/Spinner.js';
+import { useNavigation } from '../navigation.js';
+import { useScanLog } from '../scan-log.js';
+import { useSession } from '../session.js';
+import { STATUS_COLOR } from '../theme.js';
+
+type Phase = { name: 'running' } | { name: 'done'; run: RunRecord } | { name: 'failed'; message: string };
+
+export function Scan() {
+  const session = useSession();
+  const nav = useNavigation();
+  const [lines, setLines] = useState<ScanProgress[]>([]);
+  const [phase, setPhase] = useState<Phase>({ name: 'running' });
+  const [cancelling, setCancelling] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+  const log = useScanLog();
+
+  useEffect(() => {
+    const abort = new AbortController();
+    controller.current = abort;
+    session
+      .scan({
+        demo: true,
+        signal: abort.signal,
+        onProgress: (line) => {
+          log(line);
+          setLines((all) => [...all, line]);
+        },
+      })
+      .then(({ run }) => {
+        nav.changed();
+        setPhase({ name: 'done', run });
+      })
+      .catch((error: unknown) => {
+        const message =
+          error instanceof InputError
+            ? error.describe()
+            : error instanceof Error
+              ? error.message
+              : String(error);
+        setPhase({ name: 'failed', message });
+      });
+    return () => abort.abort();
+    // One scan per visit to this screen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useInput((_input, key) => {
+    if (phase.name === 'running') {
+      if (key.escape) {
+        setCancelling(true);
+        controller.current?.abort();
+      }
+      return;
+    }
+    if (key.return) return phase.name === 'done' ? nav.next() : nav.home();
+    if (key.escape) nav.home();
+  });
+
+  const totals = lines.reduce<Record<Status, number>>(
+    (sum, line) => ({
+      PASS: sum.PASS + line.counts.PASS,
+      FAIL: sum.FAIL + line.counts.FAIL,
+      UNKNOWN: sum.UNKNOWN + line.counts.UNKNOWN,
+    }),
+    { PASS: 0, FAIL: 0, UNKNOWN: 0 },
+  );
+
+  return (
+    <Box flexDirection="column">
+      <Box flexDirection="column" paddingX={1} marginTop={1}>
+        {phase.name === 'running' ? (
+          <Text>
+            <Spinner />{' '}
+            {cancelling ? 'Cancelling: keeping what finished…' : 'Scanning the demo estate (read-only)…'}
+          </Text>
+        ) : null}
+        <Text>
+          <Text color={STATUS_COLOR.FAIL}>FAIL {totals.FAIL}</Text> ·{' '}
+          <Text color={STATUS_COLOR.UNKNOWN}>UNKNOWN {totals.UNKNOWN}</Text> ·{' '}
+          <Text color={STATUS_COLOR.PASS}>PASS {totals.PASS}</Text>
+        </Text>
+        {phase.name === 'done' ? (
+          <Text>
+            Recorded run {phase.run.id}
+            {phase.run.partial ? ' (partial: cancelled before every account finished)' : ''}. Readiness:
+            design {phase.run.readiness.design}%, operating evidence {phase.run.readiness.operating}%.
+          </Text>
+        ) : null}
+        {phase.name === 'failed' ? <Text color="red">The scan could not run: {phase.message}</Text> : null}
+      </Box>
+      <Footer
+        keys={
+          phase.name === 'running'
+            ? [
+                ['Esc', 'cancel, keep what finished'],
+                ['q', 'quit'],
+              ]
+            : [
+                ['Enter', phase.name === 'done' ? 'continue' : 'home'],
+                ['Esc', 'home'],
+                ['q', 'quit'],
+              ]
+        }
+      />
+    </Box>
+  );
+}

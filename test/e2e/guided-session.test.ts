@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Terminal } from './tmux.js';
+
+let terminal: Terminal | undefined;
+afterEach(() => {
+  terminal?.stop();
+  terminal = undefined;
+});
+
+describe('the built app in a real terminal (tmux, 100x30)', () => {
+  it('runs a demo session from home to an exported Markdown plan and leaves cleanly', async () => {
+    terminal = new Terminal();
+    terminal.start();
+    await terminal.waitFor('Start a new assessment');
+    await terminal.keys('Enter');
+    await terminal.waitFor('What is in scope');
+    await terminal.keys('c');
+    await terminal.waitFor('Continue on the demo estate');
+    await terminal.keys('Enter');
+    await terminal.waitFor('Recorded run');
+    await terminal.keys('Enter');
+    await terminal.waitFor('Your audit');
+    await terminal.keys('Enter', 'Acme Assurance LLP', 'Enter', '2026-09-01', 'Enter', '2027-02-28', 'Enter');
+    await terminal.waitFor('question 5 of');
+    // Leave the rest for later: skip to the end of the questionnaire.
+    for (let i = 0; i < 60 && !terminal.screen().includes('Questionnaire done'); i++)
+      await terminal.keys('Tab');
+    await terminal.waitFor('Questionnaire done');
+    await terminal.keys('Enter');
+    await terminal.waitFor('By criterion');
+    await terminal.keys('n');
+    const plan = await terminal.waitFor(/\d+ gaps/);
+    expect(plan).toContain('Readiness: design');
+    await terminal.keys('e');
+    await terminal.waitFor('Export the plan');
+    await terminal.keys('Enter');
+    await terminal.waitFor('Where should it go?');
+    await terminal.keys('Enter');
+    await terminal.waitFor('Written:');
+    const file = join(terminal.dir, 'soc2-plan.md');
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain('# SOC 2 Type II readiness plan');
+    await terminal.keys('q');
+    await terminal.waitFor('[exited 0]');
+  });
+
+  it('quits mid-questionnaire and resumes at the same question with the answers kept', async () => {
+    terminal = new Terminal();
+    terminal.start();
+    await terminal.waitFor('Answer the questionnaire');
+    await terminal.keys('Down', 'Enter');
+    await terminal.waitFor('Your audit');
+    await terminal.keys('Enter', 'Acme Assurance LLP', 'Enter');
+    await terminal.waitFor('question 3 of');
+    await terminal.keys('C-c');
+    await terminal.waitFor('[exited 0]');
+
+    terminal.restart();
+    await terminal.waitFor(/Resume the questionnaire \(2 of \d+ answered\)/);
+    await terminal.keys('Down', 'Enter');
+    const screen = await terminal.waitFor('question 3 of');
+    expect(screen).toContain('Your audit');
+    await terminal.keys('Escape');
+    await terminal.waitFor('Saved answer: Acme Assurance LLP');
+  });
+});
