@@ -41,4 +41,10 @@ export interface Finding {
    * Absent when only today's state is known: that proves design, never operation.
    */
   evidencedSince?: string;
+  /**
+   * For a recurring control (an access review every quarter, a restore test every year): the date it
+   * last happened and how often it has to. Operating evidence then needs an occurrence inside the
+   * window for each period elapsed (see source/plan/readiness.ts).
+   */
+  recurrence?: { lastOccurred: string; everyDays: number };
 }

@@ -32,12 +32,18 @@ export function operatingBasis(settings: PlanSettings, asOf: string): Readiness[
   };
 }
 
-export function isEvidenced(finding: Finding, since: string): boolean {
-  return (
-    finding.status === 'PASS' &&
-    finding.evidencedSince !== undefined &&
-    daysBetween(finding.evidencedSince, since) >= 0
-  );
+export function isEvidenced(finding: Finding, since: string, asOf: string): boolean {
+  if (finding.status !== 'PASS') return false;
+  if (finding.recurrence) {
+    // Only the last occurrence is known, and one occurrence covers one period: it has to fall inside
+    // the window so far, and the window so far can be no longer than a period. Before the window
+    // starts, the control only has to be current.
+    const { lastOccurred, everyDays } = finding.recurrence;
+    const elapsed = daysBetween(since, asOf);
+    if (elapsed <= 0) return daysBetween(lastOccurred, asOf) <= everyDays;
+    return daysBetween(since, lastOccurred) >= 0 && elapsed <= everyDays;
+  }
+  return finding.evidencedSince !== undefined && daysBetween(finding.evidencedSince, since) >= 0;
 }
 
 export function readinessOf(
@@ -49,7 +55,7 @@ export function readinessOf(
   const basis = operatingBasis(settings, asOf);
   return {
     design: figures(findings, categories, (f) => f.status === 'PASS'),
-    operating: figures(findings, categories, (f) => isEvidenced(f, basis.since)),
+    operating: figures(findings, categories, (f) => isEvidenced(f, basis.since, asOf)),
     operatingBasis: basis,
   };
 }

@@ -72,3 +72,8 @@ export function decide(condition: Condition, resolve: Resolve, asOf: string): Ou
     }
   }
 }
+
+/** Every leaf test of a condition, in order. */
+export function leaves(condition: Condition): Leaf[] {
+  return condition.kind === 'leaf' ? [condition] : condition.conditions.flatMap(leaves);
+}

@@ -1,15 +1,16 @@
 // Answers -> findings. Every rule of every visible question gives PASS, FAIL or UNKNOWN; a list rule
 // gives one finding per item (one per vendor). Unanswered and "I don't know" are UNKNOWN, never PASS.
 //
-// evidencedSince (how long a recurring control is known to have operated) is kept simple: a passing
-// rule with `evidenced_since` carries the date of the last occurrence it names (last access review,
-// last restore test ...). Earlier occurrences are not asked for, so evidence is only claimed from the
-// latest one on; an answer of 'never' or an invalid date claims nothing.
+// Recurring controls: a passing rule with `evidenced_since` carries the date of the last occurrence
+// it names (last access review, last restore test ...) and, from its `older_than_days` test, how
+// often the control has to happen. Earlier occurrences are not asked for, so the planner claims
+// operating evidence only where one occurrence covers the window; 'never' or a bad date claims nothing.
+// A rule whose date has no frequency test carries the date as evidencedSince instead.
 
 import type { ControlMeta } from '../model/check.js';
 import type { Finding } from '../model/finding.js';
 import { daysBetween, isoDay } from '../util/dates.js';
-import { decide, type Leaf, type Outcome } from './conditions.js';
+import { decide, leaves, type Leaf, type Outcome } from './conditions.js';
 import { NEVER_ANSWER, UNKNOWN_ANSWER } from './types.js';
 import type { Answers, Field, ListItem, Question, Questionnaire, Rule } from './types.js';
 import { isIsoDay, labelOf, validateAnswer, visibleItem } from './values.js';
@@ -60,7 +61,7 @@ interface Subject {
   undecided: (blocker: Leaf | undefined) => string;
 }
 
-type Verdict = Pick<Finding, 'status' | 'reason' | 'evidencedSince'>;
+type Verdict = Pick<Finding, 'status' | 'reason' | 'evidencedSince' | 'recurrence'>;
 
 function evaluateRule(question: Question, rule: Rule, answers: Answers, asOf: string): Finding[] {
   const finding = (verdict: Verdict, where: Partial<Finding> = {}): Finding => ({
@@ -127,12 +128,25 @@ function assess(rule: Rule, asOf: string, subject: Subject): Verdict | undefined
   if (outcome.value === true) return { status: 'FAIL', reason: fill(rule.failReason) };
   if (outcome.value === false) {
     const since = rule.evidencedSinceFrom ? subject.dateOf(rule.evidencedSinceFrom) : undefined;
-    const dated = typeof since === 'string' && isIsoDay(since);
-    return { status: 'PASS', reason: fill(rule.passReason), ...(dated ? { evidencedSince: since } : {}) };
+    const pass: Verdict = { status: 'PASS', reason: fill(rule.passReason) };
+    if (typeof since !== 'string' || !isIsoDay(since)) return pass;
+    const everyDays = recurrenceDays(rule);
+    return everyDays === undefined
+      ? { ...pass, evidencedSince: since }
+      : { ...pass, recurrence: { lastOccurred: since, everyDays } };
   }
   // Name the root cause: the applies_if answer when that was undecided too.
   const blocker = (applies.value === undefined ? applies.blocker : undefined) ?? outcome.blocker;
   return { status: 'UNKNOWN', reason: subject.undecided(blocker) };
+}
+
+/** How often a recurring control must happen: its fail_if's `older_than_days` on the dated answer. */
+function recurrenceDays(rule: Rule): number | undefined {
+  const target = rule.evidencedSinceFrom;
+  const leaf = leaves(rule.failIf).find(
+    (l) => l.test.op === 'older_than_days' && (l.question ?? l.field ?? rule.question) === target,
+  );
+  return leaf?.test.op === 'older_than_days' ? leaf.test.value : undefined;
 }
 
 /** Fills `{x}`, `{x.label}` and `{x.days}` (days since a date, as of the assessment date). */

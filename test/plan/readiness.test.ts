@@ -41,6 +41,22 @@ describe('readinessOf', () => {
     expect(readiness.operatingBasis.since).toBe('2026-09-01');
   });
 
+  it('credits a recurring control only for an occurrence inside a window no longer than its period', () => {
+    const review = (lastOccurred: string) =>
+      finding('review', { status: 'PASS', recurrence: { lastOccurred, everyDays: 92 } });
+    const windowStart = { windowStart: '2026-09-01' }; // 61 days before asOf
+    const operating = (f: ReturnType<typeof review>, settings: { windowStart?: string }, on = asOf) =>
+      readinessOf([f], ['security'], settings, on).operating.overall > 0;
+    expect(operating(review('2026-10-15'), windowStart)).toBe(true);
+    // Done before the window began: nothing shows it operating inside the window.
+    expect(operating(review('2026-08-20'), windowStart)).toBe(false);
+    // The window is longer than one period: one occurrence cannot cover it.
+    expect(operating(review('2026-10-15'), { windowStart: '2026-05-01' })).toBe(false);
+    // The window has not started: the control only has to be current.
+    expect(operating(review('2026-09-15'), { windowStart: '2027-01-01' })).toBe(true);
+    expect(operating(review('2026-06-01'), { windowStart: '2027-01-01' })).toBe(false);
+  });
+
   it('reports a category per scope and leaves out categories not in scope', () => {
     const readiness = readinessOf(
       [finding('a', { criteria: ['A1.2'], status: 'PASS' })],

@@ -63,6 +63,9 @@ describe('demo answers (Ledgerline)', () => {
 
   it('carry dated evidence for recurring controls that passed', () => {
     const restore = findings.find((f) => f.checkId === 'continuity-restore-tested');
-    expect(restore?.evidencedSince).toBe(answers['continuity.last_restore_test']);
+    expect(restore?.recurrence).toEqual({
+      lastOccurred: answers['continuity.last_restore_test'],
+      everyDays: 365,
+    });
   });
 });

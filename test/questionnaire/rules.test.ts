@@ -149,9 +149,10 @@ describe('questionnaire rules', () => {
     });
 
     if (rule.evidencedSinceFrom) {
-      it('carries the last occurrence as evidencedSince when it passes', () => {
+      it('carries the last occurrence and how often it must recur when it passes', () => {
         const [finding] = findingsOf(id, testCase.pass);
-        expect(finding?.evidencedSince).toBe(testCase.pass[rule.evidencedSinceFrom ?? '']);
+        expect(finding?.recurrence?.lastOccurred).toBe(testCase.pass[rule.evidencedSinceFrom ?? '']);
+        expect(finding?.recurrence?.everyDays).toBeGreaterThan(0);
       });
     }
   });
@@ -168,6 +169,7 @@ describe('recurring controls', () => {
       reason: expect.stringContaining('last test: never') as string,
     });
     expect(finding?.evidencedSince).toBeUndefined();
+    expect(finding?.recurrence).toBeUndefined();
   });
 
   it("read well when the answer is 'never', for every date question that allows it", () => {
@@ -181,15 +183,18 @@ describe('recurring controls', () => {
     }
   });
 
-  it('only the rule naming the date carries evidencedSince, not the frequency question', () => {
+  it('only the rule naming the date carries the occurrence, not the frequency question', () => {
     const findings = evaluateAnswers(
       questionnaires,
       { 'access.review_frequency': 'quarterly', 'access.last_review': daysAgo(20) },
       AS_OF,
     );
     const byId = new Map(findings.map((f) => [f.checkId, f]));
-    expect(byId.get('access-review-frequency')?.evidencedSince).toBeUndefined();
-    expect(byId.get('access-review-current')?.evidencedSince).toBe(daysAgo(20));
+    expect(byId.get('access-review-frequency')?.recurrence).toBeUndefined();
+    expect(byId.get('access-review-current')?.recurrence).toEqual({
+      lastOccurred: daysAgo(20),
+      everyDays: 100,
+    });
   });
 });
 
