@@ -65,9 +65,9 @@ export function scopeIdOf(snapshot: Snapshot): string {
   return snapshot.provider === 'aws' ? snapshot.accountId : snapshot.subscriptionId;
 }
 
-/** A readable label: `123456789012 (acme-prod)`. */
+/** A readable label, name first: `acme-prod (123456789012)`. */
 export function scopeLabelOf(snapshot: Snapshot): string {
   const name = snapshot.provider === 'aws' ? snapshot.accountName : snapshot.subscriptionName;
   const id = scopeIdOf(snapshot);
-  return name ? `${id} (${name})` : id;
+  return name ? `${name} (${id})` : id;
 }

@@ -17,6 +17,7 @@ function findPackageRoot(start: string): string {
 
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
-export function questionnairesDir(): string {
-  return join(PACKAGE_ROOT, 'questionnaires');
+/** The shipped questionnaires, or a folder of your own named by SOC2_READY_QUESTIONNAIRES. */
+export function questionnairesDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SOC2_READY_QUESTIONNAIRES ?? join(PACKAGE_ROOT, 'questionnaires');
 }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
@@ -32,6 +32,13 @@ describe('check registry', () => {
       expect(check.remediation.snippet?.code.length ?? 0, check.id).toBeGreaterThan(10);
       expect(check.effort.maxHours, check.id).toBeGreaterThanOrEqual(check.effort.baseHours);
       expect(check.id.startsWith(`${check.provider}-`), check.id).toBe(true);
+    }
+  });
+
+  it('has a test file for every check', () => {
+    for (const file of files) {
+      const test = file.replace(/^checks\//, 'test/checks/').replace(/\.ts$/, '.test.ts');
+      expect(existsSync(test), test).toBe(true);
     }
   });
 
