@@ -3,11 +3,7 @@
 // Conditions and Deny statements are not weighed: a grant that only a condition narrows is still a grant
 // an auditor asks to justify, and nothing here tries to prove a Deny cancels it.
 
-import type { AwsSnapshot, PolicyDocument, PolicyStatement } from '../../source/model/aws-snapshot.js';
-import type { CheckResult } from '../../source/model/check.js';
-import type { ErrorQuery } from './results.js';
-import { unreadService } from './results.js';
-import { awsAccountId } from './scope.js';
+import type { PolicyDocument, PolicyStatement } from '../../source/model/aws-snapshot.js';
 
 export function toArray<T>(value: T | T[] | undefined): T[] {
   if (value === undefined) return [];
@@ -124,43 +120,4 @@ export function sensitiveWildcards(statement: PolicyStatement): string[] {
 export function allowsAllExcept(statement: PolicyStatement): string[] | undefined {
   if (!isAllowOnAllResources(statement) || statement.NotAction === undefined) return undefined;
   return toArray(statement.NotAction);
-}
-
-/** AWS-owned roles the customer cannot change (service-linked) or governs elsewhere (IAM Identity Center). */
-export function isServiceLinkedRolePath(path: string): boolean {
-  return path.startsWith('/aws-service-role/');
-}
-
-export function isSsoReservedRolePath(path: string): boolean {
-  return path.startsWith('/aws-reserved/sso.amazonaws.com/');
-}
-
-// ---- Reading IAM data ----
-
-export const AUTHORIZATION_DETAILS_OPERATIONS = ['GetAccountAuthorizationDetails'];
-export const CREDENTIAL_REPORT_OPERATIONS = ['GenerateCredentialReport', 'GetCredentialReport'];
-
-/**
- * The error query that best explains missing IAM data: the first of `operations` that failed, else any
- * IAM failure, else the main operation (so the reason still names what was needed).
- */
-export function iamErrorQuery(snapshot: AwsSnapshot, operations: readonly string[]): ErrorQuery {
-  const iamErrors = snapshot.errors.filter((e) => e.service === 'iam');
-  const failed = operations.find((op) => iamErrors.some((e) => e.operation === op));
-  if (failed) return { service: 'iam', operation: failed };
-  if (iamErrors.length > 0) return { service: 'iam' };
-  return { service: 'iam', operation: operations[0] };
-}
-
-/** The credential report's row for the root user. */
-export const ROOT_REPORT_USER = '<root_account>';
-
-/** One UNKNOWN for the account when the credential report could not be generated or read. */
-export function unreadCredentialReport(snapshot: AwsSnapshot): CheckResult[] {
-  return unreadService(
-    snapshot,
-    awsAccountId(snapshot),
-    iamErrorQuery(snapshot, CREDENTIAL_REPORT_OPERATIONS),
-    'the IAM credential report',
-  );
 }

@@ -1,6 +1,6 @@
-// Helpers shared by the Azure checks: finding the collection error behind missing data, reading NSG
-// address prefixes and port ranges, Conditional Access scope, and the Activity Log destinations the
-// monitor checks look at.
+// Helpers shared by the Azure checks: finding the collection error behind missing data, going through
+// storage accounts, reading NSG address prefixes and port ranges, what a Conditional Access policy
+// enforces, and the Activity Log destinations the monitor checks look at.
 
 import type {
   AzureSnapshot,
@@ -13,8 +13,9 @@ import type {
 } from '../../source/model/azure-snapshot.js';
 import type { CheckResult } from '../../source/model/check.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
-import { unknown, unreadReason } from './results.js';
-import { azureTenantId } from './scope.js';
+import type { Where } from './results.js';
+import { fail, notCollectedReason, unknown, unreadReason } from './results.js';
+import { azureSubscriptionId, azureTenantId } from './scope.js';
 
 // ---- Collection errors ----
 
@@ -76,7 +77,7 @@ export interface UnreadOptions {
 
 /**
  * "Could not assess: Microsoft.Sql serverBlobAuditingPolicies.get failed with AccessDenied ...", or, when
- * no error was recorded, "Could not assess: `what` was not collected in this snapshot."
+ * no error was recorded, "Could not assess: no data was collected for `what` in this snapshot."
  */
 export function azureUnreadReason(
   snapshot: AzureSnapshot,
@@ -91,7 +92,7 @@ export function azureUnreadReason(
         operation: error.operation,
         resourceId: error.resourceId,
       })
-    : `Could not assess: ${what} was not collected in this snapshot.`;
+    : notCollectedReason(what);
   if (options.subject) reason = reason.replace(/^Could not assess:/, `Could not assess ${options.subject}:`);
   if (options.needs && !reason.includes(options.needs))
     reason = `${reason.replace(/\.$/, '')} (needs ${options.needs}).`;
@@ -107,6 +108,95 @@ export function azureUnreadService(
   options: UnreadOptions = {},
 ): CheckResult[] {
   return [unknown(scopeResourceId, azureUnreadReason(snapshot, query, what, options))];
+}
+
+// ---- Snapshot sections ----
+
+interface SectionRead {
+  /** Finds the failed call that left the section out. */
+  query: AzureErrorQuery;
+  /** What the section holds, as the reason names it. */
+  what: string;
+  /** What the one UNKNOWN is about: the tenant for Entra ID, else the subscription. */
+  scope: 'tenant' | 'subscription';
+  /** The Microsoft Graph permission that reads it: the Azure Reader role does not reach Entra ID. */
+  needs?: string;
+}
+
+/** How each section is reported when it was not read, kept here so every check that reads it agrees. */
+const SECTIONS = {
+  storageAccounts: {
+    query: { services: ['storage'], operation: 'storageAccounts' },
+    what: 'storage accounts',
+    scope: 'subscription',
+  },
+  sqlServers: {
+    query: { services: ['sql'], operation: 'servers' },
+    what: 'SQL servers',
+    scope: 'subscription',
+  },
+  keyVaults: {
+    query: { services: ['keyvault'], operation: 'vaults' },
+    what: 'key vaults',
+    scope: 'subscription',
+  },
+  roleAssignments: {
+    query: { services: ['authorization'], operation: 'roleAssignments' },
+    what: 'role assignments',
+    scope: 'subscription',
+  },
+  policyAssignments: {
+    query: { services: ['authorization', 'policyinsights'], operation: 'policyAssignments' },
+    what: 'policy assignments',
+    scope: 'subscription',
+  },
+  diagnosticSettings: {
+    query: { services: ['insights', 'monitor'], operation: 'diagnosticSettings' },
+    what: 'subscription diagnostic settings',
+    scope: 'subscription',
+  },
+  defenderPlans: {
+    query: { services: ['security'], operation: 'pricings' },
+    what: 'Defender for Cloud plans',
+    scope: 'subscription',
+  },
+  networkSecurityGroups: {
+    query: { services: ['network'], operation: 'networkSecurityGroups' },
+    what: 'network security groups',
+    scope: 'subscription',
+  },
+  conditionalAccessPolicies: {
+    query: { services: ['graph', 'entra'], operation: 'conditionalAccess' },
+    what: 'Conditional Access policies',
+    scope: 'tenant',
+    needs: 'Policy.Read.All',
+  },
+  servicePrincipals: {
+    query: { services: ['graph', 'entra'], operation: 'servicePrincipals' },
+    what: 'service principals',
+    scope: 'tenant',
+    needs: 'Application.Read.All',
+  },
+} satisfies Record<string, SectionRead>;
+
+export type AzureSection = keyof typeof SECTIONS;
+
+/** One UNKNOWN for the tenant or subscription when a section of the snapshot was not read. */
+export function unreadSection(snapshot: AzureSnapshot, section: AzureSection): CheckResult[] {
+  const read: SectionRead = SECTIONS[section];
+  const scope = read.scope === 'tenant' ? azureTenantId(snapshot) : azureSubscriptionId(snapshot);
+  return azureUnreadService(snapshot, scope, read.query, read.what, { needs: read.needs });
+}
+
+/** One finding per storage account from `assess`, or one UNKNOWN when the accounts were not read. */
+export function assessStorageAccounts(
+  snapshot: AzureSnapshot,
+  assess: (account: StorageAccount, where: Where) => CheckResult,
+): CheckResult[] {
+  if (!snapshot.storage) return unreadSection(snapshot, 'storageAccounts');
+  return snapshot.storage.accounts.map((account) =>
+    assess(account, { resourceName: account.name, region: account.location }),
+  );
 }
 
 /** The last segment of a resource id: the resource's own name. */
@@ -190,7 +280,7 @@ export function caAudience(policy: ConditionalAccessPolicy): 'all users' | 'admi
  * Why a policy's scope falls short of "everyone (or every admin), every app, every client", as phrases
  * to join into a reason; empty when it does not.
  */
-export function caScopeGaps(policy: ConditionalAccessPolicy, audiences: readonly string[]): string[] {
+function caScopeGaps(policy: ConditionalAccessPolicy, audiences: readonly string[]): string[] {
   const { users, applications } = policy.conditions;
   const gaps: string[] = [];
   const audience = caAudience(policy);
@@ -207,7 +297,7 @@ export function caScopeGaps(policy: ConditionalAccessPolicy, audiences: readonly
 }
 
 /** Report-only and disabled policies enforce nothing, however well they are scoped. */
-export function caStateGap(policy: ConditionalAccessPolicy): string | undefined {
+function caStateGap(policy: ConditionalAccessPolicy): string | undefined {
   if (policy.state === 'enabledForReportingButNotEnforced') return 'is report-only (enforces nothing)';
   if (policy.state === 'disabled') return 'is disabled';
   return undefined;
@@ -223,8 +313,56 @@ const CONTROL_NAMES: Record<string, string> = {
 };
 
 /** Grant controls in words: `compliantDevice` reads "a compliant device". */
-export function grantControlName(control: string): string {
+function grantControlName(control: string): string {
   return CONTROL_NAMES[control] ?? control;
+}
+
+/** What a Conditional Access check wants every sign-in to go through, and whom it must cover. */
+export interface CaRequirement {
+  /** Built-in grant controls that meet it; any one of them will do. */
+  controls: readonly string[];
+  /** How reasons name it: `MFA`, `a managed device`. */
+  name: string;
+  /** Who a policy may target and still count (`all users`, `admin roles`). */
+  audiences: readonly string[];
+  /** What it costs when another control can stand in, added to that gap. */
+  bypassed?: string;
+}
+
+/**
+ * The requirement must be required, not offered as one way in: with OR, any other control in the policy
+ * satisfies it instead ("MFA or a compliant device" lets an unmanaged laptop in with MFA alone).
+ */
+function grantGap(policy: ConditionalAccessPolicy, requirement: CaRequirement): string | undefined {
+  const { controls, name, bypassed } = requirement;
+  const granted = policy.grantControls?.builtInControls ?? [];
+  if (!granted.some((c) => controls.includes(c))) return `does not require ${name}`;
+  const others = granted.filter((c) => !controls.includes(c));
+  if (policy.grantControls?.operator === 'OR' && others.length > 0)
+    return `accepts ${others.map(grantControlName).join(' or ')} instead of ${name}${bypassed ? `, ${bypassed}` : ''}`;
+  return undefined;
+}
+
+/** Why a policy does not enforce the requirement, as phrases to join into a reason; empty when it does. */
+export function caShortfalls(policy: ConditionalAccessPolicy, requirement: CaRequirement): string[] {
+  return [
+    caStateGap(policy),
+    ...caScopeGaps(policy, requirement.audiences),
+    grantGap(policy, requirement),
+  ].filter((gap): gap is string => gap !== undefined);
+}
+
+/**
+ * Policies that ask for the requirement yet fall short, each as "'name' gap, gap and gap", so a failing
+ * reason shows why the policies that look right do not count.
+ */
+export function caNearMisses(
+  policies: readonly ConditionalAccessPolicy[],
+  requirement: CaRequirement,
+): string[] {
+  return policies
+    .filter((p) => p.grantControls?.builtInControls.some((c) => requirement.controls.includes(c)))
+    .map((p) => `'${p.displayName}' ${listOf(caShortfalls(p, requirement))}`);
 }
 
 export function servicePrincipalResourceId(snapshot: AzureSnapshot, sp: ServicePrincipal): string {
@@ -268,10 +406,8 @@ export function bestVerdict(verdicts: Verdict[]): Verdict['status'] {
 export function activityLogContainer(snapshot: AzureSnapshot, accountId: string): BlobContainer | Verdict {
   const name = nameFromId(accountId);
   if (!snapshot.storage) {
-    const query = { services: ['storage'], operation: 'storageAccounts' };
-    const reason = azureUnreadReason(snapshot, query, 'storage accounts', {
-      subject: `storage account ${name}`,
-    });
+    const { query, what } = SECTIONS.storageAccounts;
+    const reason = azureUnreadReason(snapshot, query, what, { subject: `storage account ${name}` });
     return { status: 'UNKNOWN', reason };
   }
   const account = storageAccountById(snapshot, accountId);
@@ -305,4 +441,29 @@ export function combineVerdicts(verdicts: Verdict[]): Verdict {
   const status = bestVerdict(verdicts);
   const reasons = verdicts.filter((v) => v.status === status).map((v) => v.reason.replace(/\.$/, ''));
   return { status, reason: `${reasons.join('; ')}.` };
+}
+
+/**
+ * The one finding on how the subscription keeps its Activity Log: FAIL when it is not exported at all
+ * (`notExported` says what that costs), else the verdicts `judge` gives its exports, combined.
+ */
+export function assessActivityLogExports(
+  snapshot: AzureSnapshot,
+  notExported: string,
+  judge: (exports: DiagnosticSetting[]) => Verdict[],
+): CheckResult[] {
+  if (!snapshot.monitor) return unreadSection(snapshot, 'diagnosticSettings');
+  const subscription = azureSubscriptionId(snapshot);
+  const where = { resourceName: snapshot.subscriptionName ?? snapshot.subscriptionId };
+  const exports = activityLogExports(snapshot);
+  if (exports.length === 0)
+    return [
+      fail(
+        subscription,
+        `The Activity Log of ${subscriptionLabel(snapshot)} is not exported, ${notExported}.`,
+        where,
+      ),
+    ];
+  const { status, reason } = combineVerdicts(judge(exports));
+  return [{ status, resourceId: subscription, reason, ...where }];
 }

@@ -3,7 +3,7 @@ import { defineAwsCheck } from '../../../source/model/check.js';
 import type { CheckResult } from '../../../source/model/check.js';
 import { daysBetween } from '../../../source/util/dates.js';
 import { trailOwnerNote, trailsOf } from '../../lib/aws-logging.js';
-import { fail, pass, unknown, unreadReason, unreadService } from '../../lib/results.js';
+import { fail, pass, unknownResource, unreadService } from '../../lib/results.js';
 import { awsAccountId } from '../../lib/scope.js';
 
 // A logging trail delivers every few minutes; a day of silence means delivery is broken.
@@ -45,7 +45,7 @@ function assessTrail(snapshot: AwsSnapshot, trail: CloudTrailTrail): CheckResult
       region: trail.homeRegion,
       resourceId: trail.arn,
     };
-    return unknown(trail.arn, unreadReason(snapshot, query), where);
+    return unknownResource(snapshot, query, where);
   }
   const note = trailOwnerNote(snapshot, trail);
   if (!status.isLogging) {

@@ -1,10 +1,10 @@
 import type { AwsEc2, AwsSnapshot, Ec2Instance, Subnet, Vpc } from '../../../source/model/aws-snapshot.js';
 import { defineAwsCheck } from '../../../source/model/check.js';
 import type { CheckResult } from '../../../source/model/check.js';
-import { environmentFromTags, environmentOf } from '../../lib/aws-logging.js';
-import type { Environment } from '../../lib/aws-logging.js';
 import { fail, pass, unknown, unreadService } from '../../lib/results.js';
 import { awsAccountId } from '../../lib/scope.js';
+import { environmentFromTags, environmentOf } from '../../lib/tags.js';
+import type { Environment } from '../../lib/tags.js';
 
 export default defineAwsCheck({
   id: 'aws-ec2-prod-dev-segmentation',

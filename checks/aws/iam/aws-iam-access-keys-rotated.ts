@@ -1,9 +1,17 @@
+import type { AccessKeyReport } from '../../../source/model/aws-snapshot.js';
 import { defineAwsCheck } from '../../../source/model/check.js';
 import { daysBetween } from '../../../source/util/dates.js';
-import { ROOT_REPORT_USER, unreadCredentialReport } from '../../lib/aws-policy.js';
-import { fail, pass, unknown } from '../../lib/results.js';
+import type { KeyVerdict } from '../../lib/aws-iam.js';
+import { assessActiveKeys } from '../../lib/aws-iam.js';
 
 const MAX_KEY_AGE_DAYS = 90;
+
+/** Age counts from the last rotation (the key's creation, for a key never rotated). */
+function judgeKey(key: AccessKeyReport, label: string, collectedAt: string): KeyVerdict {
+  if (!key.lastRotated) return { undated: label };
+  const age = daysBetween(key.lastRotated, collectedAt);
+  return age > MAX_KEY_AGE_DAYS ? { stale: `${label} is ${age} days old` } : { fresh: true };
+}
 
 export default defineAwsCheck({
   id: 'aws-iam-access-keys-rotated',
@@ -33,38 +41,12 @@ export default defineAwsCheck({
     'Credential reports at each quarter end of the window showing every active key younger than 90 days, ' +
     'or the rotation tickets for those that were not.',
   evaluate(snapshot) {
-    const report = snapshot.iam?.credentialReport;
-    if (!report) return unreadCredentialReport(snapshot);
-    // Root keys should not exist at all: aws-iam-root-access-keys reports them.
-    return report
-      .filter((row) => row.user !== ROOT_REPORT_USER && row.accessKeys.some((key) => key.active))
-      .map((row) => {
-        const keys = row.accessKeys
-          .map((key, i) => ({ key, label: `key ${i + 1}` }))
-          .filter((k) => k.key.active);
-        const old = keys.flatMap(({ key, label }) => {
-          const age = key.lastRotated ? daysBetween(key.lastRotated, snapshot.collectedAt) : 0;
-          return age > MAX_KEY_AGE_DAYS ? [`${label} is ${age} days old`] : [];
-        });
-        const undated = keys.filter(({ key }) => !key.lastRotated).map(({ label }) => label);
-        const where = { resourceName: row.user };
-        if (old.length > 0)
-          return fail(
-            row.arn,
-            `User ${row.user} has an access key past ${MAX_KEY_AGE_DAYS} days (${old.join('; ')}).`,
-            where,
-          );
-        if (undated.length > 0)
-          return unknown(
-            row.arn,
-            `Could not assess user ${row.user}: the credential report gives no rotation date for active ${undated.join(' and ')}.`,
-            where,
-          );
-        return pass(
-          row.arn,
-          `User ${row.user} rotated each active access key within the last ${MAX_KEY_AGE_DAYS} days.`,
-          where,
-        );
-      });
+    return assessActiveKeys(snapshot, judgeKey, {
+      stale: (user, keys) => `User ${user} has an access key past ${MAX_KEY_AGE_DAYS} days (${keys}).`,
+      undated: (user, keys) =>
+        `Could not assess user ${user}: the credential report gives no rotation date for active ${keys}.`,
+      fresh: (user) =>
+        `User ${user} rotated each active access key within the last ${MAX_KEY_AGE_DAYS} days.`,
+    });
   },
 });

@@ -1,12 +1,10 @@
 import type { AccessKeyReport } from '../../../source/model/aws-snapshot.js';
 import { defineAwsCheck } from '../../../source/model/check.js';
 import { daysBetween } from '../../../source/util/dates.js';
-import { ROOT_REPORT_USER, unreadCredentialReport } from '../../lib/aws-policy.js';
-import { fail, pass, unknown } from '../../lib/results.js';
+import type { KeyVerdict } from '../../lib/aws-iam.js';
+import { assessActiveKeys } from '../../lib/aws-iam.js';
 
 const MAX_IDLE_DAYS = 90;
-
-type KeyVerdict = { stale: string } | { undated: string } | { fresh: true };
 
 /** Idle since its last use; a key never used counts from its creation (`lastRotated` in the report). */
 function judgeKey(key: AccessKeyReport, label: string, collectedAt: string): KeyVerdict {
@@ -50,35 +48,11 @@ export default defineAwsCheck({
     'Credential reports at each quarter end of the window, with the access-review ticket that deactivated ' +
     'each idle key.',
   evaluate(snapshot) {
-    const report = snapshot.iam?.credentialReport;
-    if (!report) return unreadCredentialReport(snapshot);
-    // Root keys are reported by aws-iam-root-access-keys, whatever their age.
-    return report
-      .filter((row) => row.user !== ROOT_REPORT_USER && row.accessKeys.some((key) => key.active))
-      .map((row) => {
-        const verdicts = row.accessKeys.flatMap((key, i) =>
-          key.active ? [judgeKey(key, `key ${i + 1}`, snapshot.collectedAt)] : [],
-        );
-        const stale = verdicts.flatMap((v) => ('stale' in v ? [v.stale] : []));
-        const undated = verdicts.flatMap((v) => ('undated' in v ? [v.undated] : []));
-        const where = { resourceName: row.user };
-        if (stale.length > 0)
-          return fail(
-            row.arn,
-            `User ${row.user} has an idle active access key (${stale.join('; ')}).`,
-            where,
-          );
-        if (undated.length > 0)
-          return unknown(
-            row.arn,
-            `Could not assess user ${row.user}: the credential report gives no creation or last-use date for active ${undated.join(' and ')}.`,
-            where,
-          );
-        return pass(
-          row.arn,
-          `User ${row.user} used each active access key within the last ${MAX_IDLE_DAYS} days.`,
-          where,
-        );
-      });
+    return assessActiveKeys(snapshot, judgeKey, {
+      stale: (user, keys) => `User ${user} has an idle active access key (${keys}).`,
+      undated: (user, keys) =>
+        `Could not assess user ${user}: the credential report gives no creation or last-use date for active ${keys}.`,
+      fresh: (user) => `User ${user} used each active access key within the last ${MAX_IDLE_DAYS} days.`,
+    });
   },
 });

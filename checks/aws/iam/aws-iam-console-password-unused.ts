@@ -1,6 +1,6 @@
 import { defineAwsCheck } from '../../../source/model/check.js';
 import { daysBetween } from '../../../source/util/dates.js';
-import { ROOT_REPORT_USER, unreadCredentialReport } from '../../lib/aws-policy.js';
+import { consoleUserRows, unreadCredentialReport } from '../../lib/aws-iam.js';
 import { fail, pass } from '../../lib/results.js';
 
 const MAX_IDLE_DAYS = 90;
@@ -33,22 +33,20 @@ export default defineAwsCheck({
   evaluate(snapshot) {
     const report = snapshot.iam?.credentialReport;
     if (!report) return unreadCredentialReport(snapshot);
-    return report
-      .filter((row) => row.user !== ROOT_REPORT_USER && row.passwordEnabled)
-      .map((row) => {
-        const where = { resourceName: row.user };
-        // A password never used counts from the user's creation.
-        const idle = daysBetween(row.passwordLastUsed ?? row.userCreationTime, snapshot.collectedAt);
-        if (idle <= MAX_IDLE_DAYS)
-          return pass(
-            row.arn,
-            `Console user ${row.user} signed in within the last ${MAX_IDLE_DAYS} days.`,
-            where,
-          );
-        const reason = row.passwordLastUsed
-          ? `Console user ${row.user} last signed in ${idle} days ago and still has a password.`
-          : `Console user ${row.user} has never signed in, was created ${idle} days ago, and still has a password.`;
-        return fail(row.arn, reason, where);
-      });
+    return consoleUserRows(report).map((row) => {
+      const where = { resourceName: row.user };
+      // A password never used counts from the user's creation.
+      const idle = daysBetween(row.passwordLastUsed ?? row.userCreationTime, snapshot.collectedAt);
+      if (idle <= MAX_IDLE_DAYS)
+        return pass(
+          row.arn,
+          `Console user ${row.user} signed in within the last ${MAX_IDLE_DAYS} days.`,
+          where,
+        );
+      const reason = row.passwordLastUsed
+        ? `Console user ${row.user} last signed in ${idle} days ago and still has a password.`
+        : `Console user ${row.user} has never signed in, was created ${idle} days ago, and still has a password.`;
+      return fail(row.arn, reason, where);
+    });
   },
 });

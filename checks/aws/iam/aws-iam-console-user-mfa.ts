@@ -1,5 +1,5 @@
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { ROOT_REPORT_USER, unreadCredentialReport } from '../../lib/aws-policy.js';
+import { consoleUserRows, unreadCredentialReport } from '../../lib/aws-iam.js';
 import { fail, pass } from '../../lib/results.js';
 
 export default defineAwsCheck({
@@ -48,13 +48,11 @@ export default defineAwsCheck({
     const report = snapshot.iam?.credentialReport;
     if (!report) return unreadCredentialReport(snapshot);
     // Root MFA is aws-iam-root-mfa; users without a password cannot sign in to the console.
-    return report
-      .filter((row) => row.user !== ROOT_REPORT_USER && row.passwordEnabled)
-      .map((row) => {
-        const where = { resourceName: row.user };
-        return row.mfaActive
-          ? pass(row.arn, `Console user ${row.user} has MFA enabled.`, where)
-          : fail(row.arn, `Console user ${row.user} signs in with a password and no MFA.`, where);
-      });
+    return consoleUserRows(report).map((row) => {
+      const where = { resourceName: row.user };
+      return row.mfaActive
+        ? pass(row.arn, `Console user ${row.user} has MFA enabled.`, where)
+        : fail(row.arn, `Console user ${row.user} signs in with a password and no MFA.`, where);
+    });
   },
 });

@@ -2,15 +2,12 @@ import type { AwsIam, InlinePolicy, IamManagedPolicy } from '../../../source/mod
 import type { CheckResult } from '../../../source/model/check.js';
 import { defineAwsCheck } from '../../../source/model/check.js';
 import {
-  AUTHORIZATION_DETAILS_OPERATIONS,
-  grantsFullAdmin,
-  iamErrorQuery,
-  isAdministratorAccessArn,
   isServiceLinkedRolePath,
   isSsoReservedRolePath,
-} from '../../lib/aws-policy.js';
-import { fail, pass, unknown, unreadService } from '../../lib/results.js';
-import { awsAccountId } from '../../lib/scope.js';
+  unreadAuthorizationDetails,
+} from '../../lib/aws-iam.js';
+import { grantsFullAdmin, isAdministratorAccessArn } from '../../lib/aws-policy.js';
+import { fail, pass, unknown } from '../../lib/results.js';
 
 /** Where a principal's admin grant comes from, and which attached policies could not be looked at. */
 interface Grants {
@@ -127,13 +124,7 @@ export default defineAwsCheck({
     'approved justification for every principal that keeps administrator access.',
   evaluate(snapshot) {
     const iam = snapshot.iam;
-    if (!iam)
-      return unreadService(
-        snapshot,
-        awsAccountId(snapshot),
-        iamErrorQuery(snapshot, AUTHORIZATION_DETAILS_OPERATIONS),
-        'IAM',
-      );
+    if (!iam) return unreadAuthorizationDetails(snapshot);
     return evaluateIam(iam);
   },
 });

@@ -1,5 +1,5 @@
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { iamErrorQuery } from '../../lib/aws-policy.js';
+import { iamErrorQuery } from '../../lib/aws-iam.js';
 import { fail, pass, unreadService } from '../../lib/results.js';
 import { awsAccountId } from '../../lib/scope.js';
 

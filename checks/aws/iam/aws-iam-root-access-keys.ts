@@ -1,7 +1,6 @@
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { ROOT_REPORT_USER, unreadCredentialReport } from '../../lib/aws-policy.js';
-import { fail, pass, unknown } from '../../lib/results.js';
-import { awsAccountId } from '../../lib/scope.js';
+import { assessRootUser } from '../../lib/aws-iam.js';
+import { fail, pass } from '../../lib/results.js';
 
 export default defineAwsCheck({
   id: 'aws-iam-root-access-keys',
@@ -32,33 +31,22 @@ export default defineAwsCheck({
     'GetAccountSummary (AccountAccessKeysPresent = 0) and the credential report root row at each quarter end ' +
     'of the window.',
   evaluate(snapshot) {
-    const accountId = awsAccountId(snapshot);
-    const where = { resourceName: 'root user' };
-    const root = snapshot.iam?.credentialReport?.find((row) => row.user === ROOT_REPORT_USER);
-    const summary = snapshot.iam?.accountSummary;
-    if (!root && !summary) {
-      if (!snapshot.iam?.credentialReport) return unreadCredentialReport(snapshot);
-      const reason = `Could not assess account ${accountId}: the credential report has no root user row and the account summary was not read.`;
-      return [unknown(accountId, reason, where)];
-    }
-    // Either source saying a key exists is enough: the report can be hours older than the summary.
-    const activeKeys = root?.accessKeys.filter((key) => key.active).length ?? 0;
-    if (activeKeys > 0)
-      return [
-        fail(
+    return assessRootUser(snapshot, ({ accountId, row, summary }, where) => {
+      // Either source saying a key exists is enough: the report can be hours older than the summary.
+      const activeKeys = row?.accessKeys.filter((key) => key.active).length ?? 0;
+      if (activeKeys > 0)
+        return fail(
           accountId,
           `The root user of account ${accountId} has ${activeKeys} active access key${activeKeys > 1 ? 's' : ''}.`,
           where,
-        ),
-      ];
-    if (summary?.accountAccessKeysPresent)
-      return [
-        fail(
+        );
+      if (summary?.accountAccessKeysPresent)
+        return fail(
           accountId,
           `The account summary reports access keys on the root user of account ${accountId}.`,
           where,
-        ),
-      ];
-    return [pass(accountId, `The root user of account ${accountId} has no active access key.`, where)];
+        );
+      return pass(accountId, `The root user of account ${accountId} has no active access key.`, where);
+    });
   },
 });

@@ -1,7 +1,6 @@
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { ROOT_REPORT_USER, unreadCredentialReport } from '../../lib/aws-policy.js';
-import { fail, pass, unknown } from '../../lib/results.js';
-import { awsAccountId } from '../../lib/scope.js';
+import { assessRootUser } from '../../lib/aws-iam.js';
+import { fail, pass } from '../../lib/results.js';
 
 export default defineAwsCheck({
   id: 'aws-iam-root-mfa',
@@ -32,19 +31,12 @@ export default defineAwsCheck({
     'GetAccountSummary (AccountMFAEnabled = 1) or the credential report root row at each quarter end, and ' +
     'the record of who holds the MFA devices.',
   evaluate(snapshot) {
-    const accountId = awsAccountId(snapshot);
-    const where = { resourceName: 'root user' };
-    const root = snapshot.iam?.credentialReport?.find((row) => row.user === ROOT_REPORT_USER);
-    const summary = snapshot.iam?.accountSummary;
-    if (!root && !summary) {
-      if (!snapshot.iam?.credentialReport) return unreadCredentialReport(snapshot);
-      const reason = `Could not assess account ${accountId}: the credential report has no root user row and the account summary was not read.`;
-      return [unknown(accountId, reason, where)];
-    }
-    // Fail when either source says MFA is off: the two are read at different times.
-    const mfa = [root?.mfaActive, summary?.accountMfaEnabled].filter((v) => v !== undefined);
-    return mfa.every(Boolean)
-      ? [pass(accountId, `The root user of account ${accountId} has MFA enabled.`, where)]
-      : [fail(accountId, `The root user of account ${accountId} has no MFA.`, where)];
+    return assessRootUser(snapshot, ({ accountId, row, summary }, where) => {
+      // Fail when either source says MFA is off: the two are read at different times.
+      const mfa = [row?.mfaActive, summary?.accountMfaEnabled].filter((v) => v !== undefined);
+      return mfa.every(Boolean)
+        ? pass(accountId, `The root user of account ${accountId} has MFA enabled.`, where)
+        : fail(accountId, `The root user of account ${accountId} has no MFA.`, where);
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { ROOT_REPORT_USER, unreadCredentialReport } from '../../lib/aws-policy.js';
+import { iamUserRows, unreadCredentialReport } from '../../lib/aws-iam.js';
 import { fail, pass } from '../../lib/results.js';
 
 export default defineAwsCheck({
@@ -49,18 +49,16 @@ export default defineAwsCheck({
   evaluate(snapshot) {
     const report = snapshot.iam?.credentialReport;
     if (!report) return unreadCredentialReport(snapshot);
-    return report
-      .filter((row) => row.user !== ROOT_REPORT_USER)
-      .map((row) => {
-        const active = row.accessKeys.filter((key) => key.active).length;
-        const where = { resourceName: row.user };
-        return active > 0
-          ? fail(
-              row.arn,
-              `User ${row.user} has ${active} active access key${active > 1 ? 's' : ''}: standing credentials where a role would do.`,
-              where,
-            )
-          : pass(row.arn, `User ${row.user} has no active access key.`, where);
-      });
+    return iamUserRows(report).map((row) => {
+      const active = row.accessKeys.filter((key) => key.active).length;
+      const where = { resourceName: row.user };
+      return active > 0
+        ? fail(
+            row.arn,
+            `User ${row.user} has ${active} active access key${active > 1 ? 's' : ''}: standing credentials where a role would do.`,
+            where,
+          )
+        : pass(row.arn, `User ${row.user} has no active access key.`, where);
+    });
   },
 });

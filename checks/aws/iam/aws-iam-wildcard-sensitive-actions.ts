@@ -2,17 +2,12 @@ import type { AwsIam, PolicyDocument } from '../../../source/model/aws-snapshot.
 import type { CheckResult } from '../../../source/model/check.js';
 import { defineAwsCheck } from '../../../source/model/check.js';
 import {
-  AUTHORIZATION_DETAILS_OPERATIONS,
-  allowsAllExcept,
-  grantsFullAdmin,
-  iamErrorQuery,
   isServiceLinkedRolePath,
   isSsoReservedRolePath,
-  sensitiveWildcards,
-  statementsOf,
-} from '../../lib/aws-policy.js';
-import { fail, pass, unreadService } from '../../lib/results.js';
-import { awsAccountId } from '../../lib/scope.js';
+  unreadAuthorizationDetails,
+} from '../../lib/aws-iam.js';
+import { allowsAllExcept, grantsFullAdmin, sensitiveWildcards, statementsOf } from '../../lib/aws-policy.js';
+import { fail, pass } from '../../lib/results.js';
 
 interface PolicyUnderReview {
   resourceId: string;
@@ -113,13 +108,7 @@ export default defineAwsCheck({
     'Policy documents with their version history over the window, and the access-review record showing each ' +
     'broad grant was justified or removed.',
   evaluate(snapshot) {
-    if (!snapshot.iam)
-      return unreadService(
-        snapshot,
-        awsAccountId(snapshot),
-        iamErrorQuery(snapshot, AUTHORIZATION_DETAILS_OPERATIONS),
-        'IAM',
-      );
+    if (!snapshot.iam) return unreadAuthorizationDetails(snapshot);
     return policiesUnderReview(snapshot.iam).flatMap((policy) => verdict(policy) ?? []);
   },
 });

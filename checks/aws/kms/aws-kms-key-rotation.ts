@@ -1,5 +1,6 @@
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { fail, pass, unknown, unreadReason, unreadService } from '../../lib/results.js';
+import { rotationStatusQuery } from '../../lib/aws-kms.js';
+import { fail, pass, unknownResource, unreadService } from '../../lib/results.js';
 import { awsAccountId } from '../../lib/scope.js';
 
 export default defineAwsCheck({
@@ -33,15 +34,8 @@ export default defineAwsCheck({
     );
     return rotatable.map((key) => {
       const where = { region: key.region, resourceName: key.aliases?.[0] ?? key.keyId };
-      if (key.rotationEnabled === undefined) {
-        const query = {
-          service: 'kms',
-          operation: 'GetKeyRotationStatus',
-          region: key.region,
-          resourceId: key.arn,
-        };
-        return unknown(key.arn, unreadReason(snapshot, query), where);
-      }
+      if (key.rotationEnabled === undefined)
+        return unknownResource(snapshot, rotationStatusQuery(key), where);
       return key.rotationEnabled
         ? pass(
             key.arn,

@@ -2,7 +2,8 @@ import type { AwsSnapshot, S3Bucket } from '../../../source/model/aws-snapshot.j
 import { defineAwsCheck } from '../../../source/model/check.js';
 import type { CheckResult } from '../../../source/model/check.js';
 import { assessAuditBuckets } from '../../lib/aws-logging.js';
-import { fail, pass, unknown, unreadReason } from '../../lib/results.js';
+import { bucketWhere } from '../../lib/aws-s3.js';
+import { fail, pass, unknownResource } from '../../lib/results.js';
 
 const MIN_RETENTION_DAYS = 90;
 
@@ -35,12 +36,12 @@ export default defineAwsCheck({
 });
 
 function assessLock(snapshot: AwsSnapshot, bucket: S3Bucket, sources: string): CheckResult {
-  const where = { region: bucket.region, resourceName: bucket.name };
+  const where = bucketWhere(bucket);
   const lock = bucket.objectLock;
   const subject = `Bucket ${bucket.name} (receives ${sources})`;
   if (lock === undefined) {
     const query = { service: 's3', operation: 'GetObjectLockConfiguration', resourceId: bucket.arn };
-    return unknown(bucket.arn, unreadReason(snapshot, query), where);
+    return unknownResource(snapshot, query, where);
   }
   if (!lock?.enabled)
     return fail(

@@ -2,7 +2,8 @@ import type { AwsSnapshot, S3Bucket } from '../../../source/model/aws-snapshot.j
 import { defineAwsCheck } from '../../../source/model/check.js';
 import type { CheckResult } from '../../../source/model/check.js';
 import { assessAuditBuckets } from '../../lib/aws-logging.js';
-import { fail, pass, unknown, unreadReason } from '../../lib/results.js';
+import { bucketWhere } from '../../lib/aws-s3.js';
+import { fail, pass, unknownResource } from '../../lib/results.js';
 
 const MIN_DAYS = 90;
 const RECOMMENDED_DAYS = 365;
@@ -48,12 +49,12 @@ export default defineAwsCheck({
 });
 
 function assessRetention(snapshot: AwsSnapshot, bucket: S3Bucket, sources: string): CheckResult {
-  const where = { region: bucket.region, resourceName: bucket.name };
+  const where = bucketWhere(bucket);
   const days = bucket.lifecycleExpirationDays;
   const subject = `Bucket ${bucket.name} (receives ${sources})`;
   if (days === undefined) {
     const query = { service: 's3', operation: 'GetBucketLifecycleConfiguration', resourceId: bucket.arn };
-    return unknown(bucket.arn, unreadReason(snapshot, query), where);
+    return unknownResource(snapshot, query, where);
   }
   if (days === null) return pass(bucket.arn, `${subject} never expires its log files.`, where);
   if (days < MIN_DAYS)

@@ -1,6 +1,6 @@
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { fail, pass, unknown, unreadReason, unreadService } from '../../lib/results.js';
-import { awsAccountId } from '../../lib/scope.js';
+import { assessBuckets, unreadBucketSetting } from '../../lib/aws-s3.js';
+import { fail, pass } from '../../lib/results.js';
 
 export default defineAwsCheck({
   id: 'aws-s3-default-encryption',
@@ -28,25 +28,9 @@ export default defineAwsCheck({
     'GetBucketEncryption for every bucket at the start and end of the window, or the AWS Config rule ' +
     's3-bucket-server-side-encryption-enabled compliance history across it.',
   evaluate(snapshot) {
-    if (!snapshot.s3)
-      return unreadService(
-        snapshot,
-        awsAccountId(snapshot),
-        { service: 's3', operation: 'ListBuckets' },
-        'S3',
-      );
-    return snapshot.s3.buckets.map((bucket) => {
-      const where = { region: bucket.region, resourceName: bucket.name };
+    return assessBuckets(snapshot, (bucket, where) => {
       const encryption = bucket.encryption;
-      if (encryption === undefined) {
-        const query = {
-          service: 's3',
-          operation: 'GetBucketEncryption',
-          region: bucket.region,
-          resourceId: bucket.arn,
-        };
-        return unknown(bucket.arn, unreadReason(snapshot, query), where);
-      }
+      if (encryption === undefined) return unreadBucketSetting(snapshot, bucket, 'GetBucketEncryption');
       if (encryption === null)
         return fail(bucket.arn, `Bucket ${bucket.name} has no default encryption.`, where);
       const kind =

@@ -1,22 +1,14 @@
 import type { AwsSnapshot, S3Bucket } from '../../../source/model/aws-snapshot.js';
 import type { CheckResult } from '../../../source/model/check.js';
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { fail, pass, unknown, unreadReason, unreadService } from '../../lib/results.js';
-import { awsAccountId } from '../../lib/scope.js';
-import { findBucketKey, namesAwsManagedS3Key } from './aws-s3-kms-key-rotation.js';
+import { findBucketKey, namesAwsManagedS3Key } from '../../lib/aws-kms.js';
+import { assessBuckets, unreadBucketSetting } from '../../lib/aws-s3.js';
+import type { Where } from '../../lib/results.js';
+import { fail, pass } from '../../lib/results.js';
 
-function verdict(snapshot: AwsSnapshot, bucket: S3Bucket): CheckResult {
-  const where = { region: bucket.region, resourceName: bucket.name };
+function verdict(snapshot: AwsSnapshot, bucket: S3Bucket, where: Where): CheckResult {
   const encryption = bucket.encryption;
-  if (encryption === undefined) {
-    const query = {
-      service: 's3',
-      operation: 'GetBucketEncryption',
-      region: bucket.region,
-      resourceId: bucket.arn,
-    };
-    return unknown(bucket.arn, unreadReason(snapshot, query), where);
-  }
+  if (encryption === undefined) return unreadBucketSetting(snapshot, bucket, 'GetBucketEncryption');
   if (encryption === null)
     return fail(
       bucket.arn,
@@ -87,13 +79,6 @@ export default defineAwsCheck({
     'the window, plus CloudTrail showing KMS use by the expected roles only.',
   dependsOn: ['aws-s3-default-encryption'],
   evaluate(snapshot) {
-    if (!snapshot.s3)
-      return unreadService(
-        snapshot,
-        awsAccountId(snapshot),
-        { service: 's3', operation: 'ListBuckets' },
-        'S3',
-      );
-    return snapshot.s3.buckets.map((bucket) => verdict(snapshot, bucket));
+    return assessBuckets(snapshot, (bucket, where) => verdict(snapshot, bucket, where));
   },
 });

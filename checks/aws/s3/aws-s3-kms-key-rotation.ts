@@ -1,57 +1,10 @@
-import type { AwsSnapshot, KmsKey, S3Bucket } from '../../../source/model/aws-snapshot.js';
+import type { AwsSnapshot, S3Bucket } from '../../../source/model/aws-snapshot.js';
 import type { CheckResult } from '../../../source/model/check.js';
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { fail, findError, pass, unknown, unreadReason, unreadService } from '../../lib/results.js';
-import { awsAccountId } from '../../lib/scope.js';
-
-/** How S3 names a bucket's key: key id, key ARN, alias name or alias ARN (AWS accepts all four). */
-interface KeyRef {
-  kind: 'key' | 'alias';
-  name: string;
-  region: string;
-  /** Only known when the reference is an ARN. */
-  account?: string;
-}
-
-function parseKeyRef(ref: string, bucketRegion: string): KeyRef {
-  const arn = /^arn:aws[a-z-]*:kms:([^:]+):(\d{12}):(key|alias)\/(.+)$/.exec(ref);
-  if (arn) {
-    const [, region = '', account, kind, name = ''] = arn;
-    return { region, account, kind: kind === 'alias' ? 'alias' : 'key', name };
-  }
-  // A bare id or alias name is resolved in the bucket's own region.
-  if (ref.startsWith('alias/'))
-    return { kind: 'alias', name: ref.slice('alias/'.length), region: bucketRegion };
-  return { kind: 'key', name: ref, region: bucketRegion };
-}
-
-function accountOf(key: KmsKey): string | undefined {
-  return key.arn.split(':')[4];
-}
-
-/** The KMS key a bucket's encryption names, among the keys read from the account. */
-export function findBucketKey(
-  keys: readonly KmsKey[],
-  kmsKeyId: string,
-  bucketRegion: string,
-): KmsKey | undefined {
-  const ref = parseKeyRef(kmsKeyId, bucketRegion);
-  return keys.find(
-    (key) =>
-      key.region === ref.region &&
-      (ref.account === undefined || accountOf(key) === ref.account) &&
-      (ref.kind === 'key'
-        ? key.keyId === ref.name
-        : (key.aliases ?? []).some(
-            (a) => a === `alias/${ref.name}` || a === ref.name || a.endsWith(`:alias/${ref.name}`),
-          )),
-  );
-}
-
-/** S3's own AWS-managed key: no kmsKeyId at all, or the aws/s3 alias. */
-export function namesAwsManagedS3Key(kmsKeyId: string | undefined): boolean {
-  return kmsKeyId === undefined || /(^|:)alias\/aws\/s3$/.test(kmsKeyId);
-}
+import { findBucketKey, namesAwsManagedS3Key, parseKeyRef, rotationStatusQuery } from '../../lib/aws-kms.js';
+import { assessBuckets, unreadBucketSetting } from '../../lib/aws-s3.js';
+import type { Where } from '../../lib/results.js';
+import { fail, findError, pass, unknown, unreadReason } from '../../lib/results.js';
 
 function missingKey(snapshot: AwsSnapshot, bucket: S3Bucket, kmsKeyId: string): string {
   const account = parseKeyRef(kmsKeyId, bucket.region).account;
@@ -67,18 +20,9 @@ function missingKey(snapshot: AwsSnapshot, bucket: S3Bucket, kmsKeyId: string): 
   return `Could not assess bucket ${bucket.name}: its KMS key ${kmsKeyId} is not among the keys read from KMS in ${bucket.region}.`;
 }
 
-function verdict(snapshot: AwsSnapshot, bucket: S3Bucket): CheckResult | undefined {
-  const where = { region: bucket.region, resourceName: bucket.name };
+function verdict(snapshot: AwsSnapshot, bucket: S3Bucket, where: Where): CheckResult | undefined {
   const encryption = bucket.encryption;
-  if (encryption === undefined) {
-    const query = {
-      service: 's3',
-      operation: 'GetBucketEncryption',
-      region: bucket.region,
-      resourceId: bucket.arn,
-    };
-    return unknown(bucket.arn, unreadReason(snapshot, query), where);
-  }
+  if (encryption === undefined) return unreadBucketSetting(snapshot, bucket, 'GetBucketEncryption');
   // Buckets without a customer-managed key are aws-s3-kms-encryption's concern, not this check's.
   const kmsKeyId = encryption?.kmsKeyId;
   if (
@@ -92,15 +36,9 @@ function verdict(snapshot: AwsSnapshot, bucket: S3Bucket): CheckResult | undefin
   if (!key) return unknown(bucket.arn, missingKey(snapshot, bucket, kmsKeyId), where);
   if (key.keyManager === 'AWS') return undefined;
   const keyName = key.aliases?.[0] ?? key.keyId;
-  if (key.rotationEnabled === undefined) {
-    const query = {
-      service: 'kms',
-      operation: 'GetKeyRotationStatus',
-      region: key.region,
-      resourceId: key.arn,
-    };
-    return unknown(bucket.arn, unreadReason(snapshot, query), where);
-  }
+  // The finding is about the bucket; the failed read is about its key.
+  if (key.rotationEnabled === undefined)
+    return unknown(bucket.arn, unreadReason(snapshot, rotationStatusQuery(key)), where);
   if (key.rotationEnabled)
     return pass(
       bucket.arn,
@@ -140,13 +78,6 @@ export default defineAwsCheck({
     'CloudTrail RotateKey events in between.',
   dependsOn: ['aws-kms-key-rotation'],
   evaluate(snapshot) {
-    if (!snapshot.s3)
-      return unreadService(
-        snapshot,
-        awsAccountId(snapshot),
-        { service: 's3', operation: 'ListBuckets' },
-        'S3',
-      );
-    return snapshot.s3.buckets.flatMap((bucket) => verdict(snapshot, bucket) ?? []);
+    return assessBuckets(snapshot, (bucket, where) => verdict(snapshot, bucket, where));
   },
 });

@@ -1,7 +1,7 @@
 import type { S3Bucket } from '../../../source/model/aws-snapshot.js';
 import { defineAwsCheck } from '../../../source/model/check.js';
-import { fail, pass, unknown, unreadReason, unreadService } from '../../lib/results.js';
-import { awsAccountId } from '../../lib/scope.js';
+import { assessBuckets, unreadBucketSetting } from '../../lib/aws-s3.js';
+import { fail, pass } from '../../lib/results.js';
 
 type BlockSetting = keyof NonNullable<S3Bucket['publicAccessBlock']>;
 
@@ -42,25 +42,9 @@ export default defineAwsCheck({
     'GetPublicAccessBlock for each bucket (and the account) at the start and end of the window, or the AWS ' +
     'Config rule s3-bucket-level-public-access-prohibited compliance history across it.',
   evaluate(snapshot) {
-    if (!snapshot.s3)
-      return unreadService(
-        snapshot,
-        awsAccountId(snapshot),
-        { service: 's3', operation: 'ListBuckets' },
-        'S3',
-      );
-    return snapshot.s3.buckets.map((bucket) => {
-      const where = { region: bucket.region, resourceName: bucket.name };
+    return assessBuckets(snapshot, (bucket, where) => {
       const block = bucket.publicAccessBlock;
-      if (block === undefined) {
-        const query = {
-          service: 's3',
-          operation: 'GetPublicAccessBlock',
-          region: bucket.region,
-          resourceId: bucket.arn,
-        };
-        return unknown(bucket.arn, unreadReason(snapshot, query), where);
-      }
+      if (block === undefined) return unreadBucketSetting(snapshot, bucket, 'GetPublicAccessBlock');
       if (block === null) return fail(bucket.arn, `Bucket ${bucket.name} has no public access block.`, where);
       const off = SETTINGS.filter(([key]) => !block[key]).map(([, name]) => name);
       return off.length > 0

@@ -1,8 +1,7 @@
 import type { RoleAssignment } from '../../../source/model/azure-snapshot.js';
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadReason, azureUnreadService, findAzureError, nameFromId } from '../../lib/azure.js';
+import { azureUnreadReason, findAzureError, nameFromId, unreadSection } from '../../lib/azure.js';
 import { fail, pass, unknown } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 /** Built-in role definition ids, so a renamed or localised role name still matches. */
 const PRIVILEGED_ROLES: Record<string, string> = {
@@ -46,10 +45,7 @@ az role assignment delete --assignee <user-upn> --role Owner --scope /subscripti
   evidence:
     'Role assignment exports at the window’s start and end, the PIM activation history (who, when, justification, approver) across the window, and the quarterly access reviews of the privileged groups.',
   evaluate(snapshot) {
-    if (!snapshot.authorization) {
-      const query = { services: ['authorization'], operation: 'roleAssignments' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'role assignments');
-    }
+    if (!snapshot.authorization) return unreadSection(snapshot, 'roleAssignments');
     const pimError = findAzureError(snapshot, PIM_QUERY);
     return snapshot.authorization.roleAssignments.flatMap((a) => {
       const role = privilegedRole(a);

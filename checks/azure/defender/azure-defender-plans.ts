@@ -1,5 +1,5 @@
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService } from '../../lib/azure.js';
+import { unreadSection } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
 import { azureSubscriptionId } from '../../lib/scope.js';
 
@@ -35,10 +35,7 @@ done`,
     'The pricing tier of each plan at the window’s start and end, and the security alerts raised during the window with how each was triaged.',
   evaluate(snapshot) {
     const subscription = azureSubscriptionId(snapshot);
-    if (!snapshot.defender) {
-      const query = { services: ['security'], operation: 'pricings' };
-      return azureUnreadService(snapshot, subscription, query, 'Defender for Cloud plans');
-    }
+    if (!snapshot.defender) return unreadSection(snapshot, 'defenderPlans');
     const plans = snapshot.defender.plans;
     return Object.entries(REQUIRED_PLANS).map(([name, covers]) => {
       const id = `${subscription}/providers/Microsoft.Security/pricings/${name}`;

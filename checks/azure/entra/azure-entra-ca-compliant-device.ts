@@ -1,37 +1,20 @@
-import type { ConditionalAccessPolicy } from '../../../source/model/azure-snapshot.js';
 import { defineAzureCheck } from '../../../source/model/check.js';
-import {
-  azureUnreadService,
-  caAudience,
-  caScopeGaps,
-  caStateGap,
-  grantControlName,
-  listOf,
-} from '../../lib/azure.js';
+import type { CaRequirement } from '../../lib/azure.js';
+import { caAudience, caNearMisses, caShortfalls, unreadSection } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
 import { azureTenantId } from '../../lib/scope.js';
 
-const DEVICE_CONTROLS = ['compliantDevice', 'domainJoinedDevice'];
-
 /**
- * A device must be required, not offered as one way in: "compliant device OR MFA" lets anyone with MFA
- * sign in from an unmanaged laptop, so it does not count. "Compliant OR domain-joined" still insists on
- * a managed device, so it does.
+ * "Compliant OR domain-joined" still insists on a managed device, so either counts; "compliant device OR
+ * MFA" lets anyone with MFA in from an unmanaged laptop, so it does not. Admin-only policies count, for
+ * a weaker pass.
  */
-function deviceGap(policy: ConditionalAccessPolicy): string | undefined {
-  const controls = policy.grantControls?.builtInControls ?? [];
-  if (!controls.some((c) => DEVICE_CONTROLS.includes(c))) return 'does not require a managed device';
-  const others = controls.filter((c) => !DEVICE_CONTROLS.includes(c));
-  if (policy.grantControls?.operator === 'OR' && others.length > 0)
-    return `accepts ${others.map(grantControlName).join(' or ')} instead of a managed device, so unmanaged devices still get in`;
-  return undefined;
-}
-
-function shortfalls(policy: ConditionalAccessPolicy): string[] {
-  return [caStateGap(policy), ...caScopeGaps(policy, ['all users', 'admin roles']), deviceGap(policy)].filter(
-    (gap): gap is string => gap !== undefined,
-  );
-}
+const MANAGED_DEVICE: CaRequirement = {
+  controls: ['compliantDevice', 'domainJoinedDevice'],
+  name: 'a managed device',
+  audiences: ['all users', 'admin roles'],
+  bypassed: 'so unmanaged devices still get in',
+};
 
 export default defineAzureCheck({
   id: 'azure-entra-ca-compliant-device',
@@ -66,14 +49,9 @@ export default defineAzureCheck({
   evaluate(snapshot) {
     const tenant = azureTenantId(snapshot);
     const policies = snapshot.entra?.conditionalAccessPolicies;
-    if (!policies) {
-      const query = { services: ['graph', 'entra'], operation: 'conditionalAccess' };
-      return azureUnreadService(snapshot, tenant, query, 'Conditional Access policies', {
-        needs: 'Policy.Read.All',
-      });
-    }
+    if (!policies) return unreadSection(snapshot, 'conditionalAccessPolicies');
     const where = { resourceName: `tenant ${snapshot.tenantId}` };
-    const enforcing = policies.filter((p) => shortfalls(p).length === 0);
+    const enforcing = policies.filter((p) => caShortfalls(p, MANAGED_DEVICE).length === 0);
     const forAll = enforcing.find((p) => caAudience(p) === 'all users');
     if (forAll)
       return [
@@ -92,9 +70,7 @@ export default defineAzureCheck({
           where,
         ),
       ];
-    const near = policies
-      .filter((p) => p.grantControls?.builtInControls.some((c) => DEVICE_CONTROLS.includes(c)))
-      .map((p) => `'${p.displayName}' ${listOf(shortfalls(p))}`);
+    const near = caNearMisses(policies, MANAGED_DEVICE);
     const detail =
       near.length > 0
         ? `: ${near.join('; ')}.`

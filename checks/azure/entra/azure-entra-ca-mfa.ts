@@ -1,25 +1,11 @@
-import type { ConditionalAccessPolicy } from '../../../source/model/azure-snapshot.js';
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService, caScopeGaps, caStateGap, grantControlName, listOf } from '../../lib/azure.js';
+import type { CaRequirement } from '../../lib/azure.js';
+import { caNearMisses, caShortfalls, unreadSection } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
 import { azureTenantId } from '../../lib/scope.js';
 
-/** MFA is required only if no other control can stand in for it (an OR with a device lets it be skipped). */
-function mfaGap(policy: ConditionalAccessPolicy): string | undefined {
-  const grant = policy.grantControls;
-  if (!grant?.builtInControls.includes('mfa')) return 'does not require MFA';
-  if (grant.operator === 'OR' && grant.builtInControls.length > 1) {
-    const others = grant.builtInControls.filter((c) => c !== 'mfa');
-    return `accepts ${others.map(grantControlName).join(' or ')} instead of MFA`;
-  }
-  return undefined;
-}
-
-function shortfalls(policy: ConditionalAccessPolicy): string[] {
-  return [caStateGap(policy), ...caScopeGaps(policy, ['all users']), mfaGap(policy)].filter(
-    (gap): gap is string => gap !== undefined,
-  );
-}
+/** MFA for all users: unlike the device check, a policy covering admin roles only does not count. */
+const MFA: CaRequirement = { controls: ['mfa'], name: 'MFA', audiences: ['all users'] };
 
 export default defineAzureCheck({
   id: 'azure-entra-ca-mfa',
@@ -54,14 +40,9 @@ export default defineAzureCheck({
   evaluate(snapshot) {
     const tenant = azureTenantId(snapshot);
     const policies = snapshot.entra?.conditionalAccessPolicies;
-    if (!policies) {
-      const query = { services: ['graph', 'entra'], operation: 'conditionalAccess' };
-      return azureUnreadService(snapshot, tenant, query, 'Conditional Access policies', {
-        needs: 'Policy.Read.All',
-      });
-    }
+    if (!policies) return unreadSection(snapshot, 'conditionalAccessPolicies');
     const where = { resourceName: `tenant ${snapshot.tenantId}` };
-    const enforcing = policies.find((p) => shortfalls(p).length === 0);
+    const enforcing = policies.find((p) => caShortfalls(p, MFA).length === 0);
     if (enforcing)
       return [
         pass(
@@ -71,9 +52,7 @@ export default defineAzureCheck({
         ),
       ];
     // Explain the policies that look like MFA policies, so the reader sees why they do not count.
-    const near = policies
-      .filter((p) => p.grantControls?.builtInControls.includes('mfa'))
-      .map((p) => `'${p.displayName}' ${listOf(shortfalls(p))}`);
+    const near = caNearMisses(policies, MFA);
     const detail = near.length > 0 ? `: ${near.join('; ')}.` : ` (${policies.length} policies read).`;
     return [
       fail(

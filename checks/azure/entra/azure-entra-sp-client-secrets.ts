@@ -1,8 +1,7 @@
 import { defineAzureCheck } from '../../../source/model/check.js';
 import type { AppCredential } from '../../../source/model/azure-snapshot.js';
-import { azureUnreadService, counted, servicePrincipalResourceId } from '../../lib/azure.js';
+import { counted, servicePrincipalResourceId, unreadSection } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
-import { azureSubscriptionId, azureTenantId } from '../../lib/scope.js';
 
 /** An expired secret no longer signs anyone in; the secret-lifetime check asks for its removal. */
 function isLive(secret: AppCredential, now: string): boolean {
@@ -36,16 +35,8 @@ az ad app credential delete --id <app-id> --key-id <secret-key-id>`,
     'The service principal credential inventory at the window’s start and end, and sign-in logs showing the workloads authenticating with managed identity or federated tokens across the period.',
   evaluate(snapshot) {
     const principals = snapshot.entra?.servicePrincipals;
-    if (!principals) {
-      const query = { services: ['graph', 'entra'], operation: 'servicePrincipals' };
-      return azureUnreadService(snapshot, azureTenantId(snapshot), query, 'service principals', {
-        needs: 'Application.Read.All',
-      });
-    }
-    if (!snapshot.authorization) {
-      const query = { services: ['authorization'], operation: 'roleAssignments' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'role assignments');
-    }
+    if (!principals) return unreadSection(snapshot, 'servicePrincipals');
+    if (!snapshot.authorization) return unreadSection(snapshot, 'roleAssignments');
     // Only principals that can act on this subscription matter here; role names say how much they can do.
     const rolesByPrincipal = new Map<string, Set<string>>();
     for (const a of snapshot.authorization.roleAssignments)

@@ -1,9 +1,8 @@
 import type { AppCredential } from '../../../source/model/azure-snapshot.js';
 import { defineAzureCheck } from '../../../source/model/check.js';
 import { daysBetween, isoDay } from '../../../source/util/dates.js';
-import { azureUnreadService, counted, servicePrincipalResourceId } from '../../lib/azure.js';
+import { counted, servicePrincipalResourceId, unreadSection } from '../../lib/azure.js';
 import { fail, pass, unknown } from '../../lib/results.js';
-import { azureTenantId } from '../../lib/scope.js';
 
 /** Twelve months, with a day's slack so the portal's "12 months" choice across a leap day still passes. */
 const MAX_LIFETIME_DAYS = 366;
@@ -42,12 +41,7 @@ az ad app credential delete --id <app-id> --key-id <old-secret-key-id>`,
     'The credential list of each app registration (start and end dates) at the window’s start and end, and the audit log entries for secret rotations during the window.',
   evaluate(snapshot) {
     const principals = snapshot.entra?.servicePrincipals;
-    if (!principals) {
-      const query = { services: ['graph', 'entra'], operation: 'servicePrincipals' };
-      return azureUnreadService(snapshot, azureTenantId(snapshot), query, 'service principals', {
-        needs: 'Application.Read.All',
-      });
-    }
+    if (!principals) return unreadSection(snapshot, 'servicePrincipals');
     return principals
       .filter((sp) => sp.servicePrincipalType === 'Application' && sp.passwordCredentials.length > 0)
       .map((sp) => {

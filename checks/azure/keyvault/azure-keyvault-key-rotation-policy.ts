@@ -1,8 +1,7 @@
 import type { AzureSnapshot, KeyVault, KeyVaultKey } from '../../../source/model/azure-snapshot.js';
 import { defineAzureCheck, type CheckResult } from '../../../source/model/check.js';
-import { azureUnreadReason, azureUnreadService } from '../../lib/azure.js';
+import { azureUnreadReason, unreadSection } from '../../lib/azure.js';
 import { fail, pass, unknown } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 /** Yearly at least: the period most key management policies (and auditors) expect. */
 const MAX_ROTATION_DAYS = 365;
@@ -67,10 +66,7 @@ az keyvault key rotation-policy update --vault-name <vault> --name <key> --value
   evidence:
     'Each key’s rotation policy and version history (key versions created during the window), plus the Key Vault audit log of rotation events.',
   evaluate(snapshot) {
-    if (!snapshot.keyVault) {
-      const query = { services: ['keyvault'], operation: 'vaults' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'key vaults');
-    }
+    if (!snapshot.keyVault) return unreadSection(snapshot, 'keyVaults');
     return snapshot.keyVault.vaults.flatMap((vault) => {
       if (!vault.keys) {
         // Reading keys is a data-plane permission the scanning identity often lacks.

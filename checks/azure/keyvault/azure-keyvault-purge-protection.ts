@@ -1,7 +1,6 @@
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService, listOf } from '../../lib/azure.js';
+import { listOf, unreadSection } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 export default defineAzureCheck({
   id: 'azure-keyvault-purge-protection',
@@ -23,10 +22,7 @@ export default defineAzureCheck({
   evidence:
     'The soft-delete and purge-protection properties of each vault, exported at the window’s start and end.',
   evaluate(snapshot) {
-    if (!snapshot.keyVault) {
-      const query = { services: ['keyvault'], operation: 'vaults' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'key vaults');
-    }
+    if (!snapshot.keyVault) return unreadSection(snapshot, 'keyVaults');
     return snapshot.keyVault.vaults.map((vault) => {
       const where = { resourceName: vault.name, region: vault.location };
       const off = [

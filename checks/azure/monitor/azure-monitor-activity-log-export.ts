@@ -1,6 +1,6 @@
 import type { DiagnosticSetting } from '../../../source/model/azure-snapshot.js';
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService, listOf, nameFromId, subscriptionLabel } from '../../lib/azure.js';
+import { listOf, nameFromId, subscriptionLabel, unreadSection } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
 import { azureSubscriptionId } from '../../lib/scope.js';
 
@@ -65,10 +65,7 @@ resource activityLogExport 'Microsoft.Insights/diagnosticSettings@2021-05-01-pre
     'The diagnostic setting with its creation date, and exported Activity Log records from the window’s first month and from each month after, showing the export ran without a gap.',
   evaluate(snapshot) {
     const subscription = azureSubscriptionId(snapshot);
-    if (!snapshot.monitor) {
-      const query = { services: ['insights', 'monitor'], operation: 'diagnosticSettings' };
-      return azureUnreadService(snapshot, subscription, query, 'subscription diagnostic settings');
-    }
+    if (!snapshot.monitor) return unreadSection(snapshot, 'diagnosticSettings');
     const settings = snapshot.monitor.activityLogDiagnosticSettings;
     const where = { resourceName: snapshot.subscriptionName ?? snapshot.subscriptionId };
     const label = subscriptionLabel(snapshot);

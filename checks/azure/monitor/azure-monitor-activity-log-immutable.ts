@@ -3,17 +3,13 @@ import { defineAzureCheck } from '../../../source/model/check.js';
 import {
   ACTIVITY_LOG_CONTAINER,
   activityLogContainer,
-  activityLogExports,
-  azureUnreadService,
-  combineVerdicts,
+  assessActivityLogExports,
   isVerdict,
   listOf,
   nameFromId,
   type Verdict,
   subscriptionLabel,
 } from '../../lib/azure.js';
-import { fail } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 const MIN_LOCKED_DAYS = 90;
 
@@ -58,38 +54,17 @@ az storage container immutability-policy lock --resource-group <rg> --account-na
     'The container’s immutability policy showing state Locked and the date it was locked, and Activity Log blobs from the window’s first month still present and unaltered.',
   dependsOn: ['azure-monitor-activity-log-export'],
   evaluate(snapshot) {
-    const subscription = azureSubscriptionId(snapshot);
-    if (!snapshot.monitor) {
-      const query = { services: ['insights', 'monitor'], operation: 'diagnosticSettings' };
-      return azureUnreadService(snapshot, subscription, query, 'subscription diagnostic settings');
-    }
-    const where = { resourceName: snapshot.subscriptionName ?? snapshot.subscriptionId };
-    const label = subscriptionLabel(snapshot);
-    const exports = activityLogExports(snapshot);
-    if (exports.length === 0)
-      return [
-        fail(
-          subscription,
-          `The Activity Log of ${label} is not exported, so no immutable copy exists.`,
-          where,
-        ),
-      ];
-    const accounts = [...new Set(exports.flatMap((s) => (s.storageAccountId ? [s.storageAccountId] : [])))];
-    if (accounts.length === 0) {
-      const workspaces = exports.flatMap((s) => (s.workspaceId ? [nameFromId(s.workspaceId)] : []));
-      return [
-        fail(
-          subscription,
-          `The Activity Log of ${label} goes only to Log Analytics (${listOf(workspaces)}), where it is not immutable.`,
-          where,
-        ),
-      ];
-    }
-    const verdicts = accounts.map((id) => {
-      const found = activityLogContainer(snapshot, id);
-      return isVerdict(found) ? found : judgeContainer(found, nameFromId(id));
+    return assessActivityLogExports(snapshot, 'so no immutable copy exists', (exports): Verdict[] => {
+      const accounts = [...new Set(exports.flatMap((s) => (s.storageAccountId ? [s.storageAccountId] : [])))];
+      if (accounts.length === 0) {
+        const workspaces = exports.flatMap((s) => (s.workspaceId ? [nameFromId(s.workspaceId)] : []));
+        const reason = `The Activity Log of ${subscriptionLabel(snapshot)} goes only to Log Analytics (${listOf(workspaces)}), where it is not immutable`;
+        return [{ status: 'FAIL', reason }];
+      }
+      return accounts.map((id) => {
+        const found = activityLogContainer(snapshot, id);
+        return isVerdict(found) ? found : judgeContainer(found, nameFromId(id));
+      });
     });
-    const { status, reason } = combineVerdicts(verdicts);
-    return [{ status, resourceId: subscription, reason, ...where }];
   },
 });

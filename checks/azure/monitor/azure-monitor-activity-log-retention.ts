@@ -3,17 +3,12 @@ import { defineAzureCheck } from '../../../source/model/check.js';
 import {
   ACTIVITY_LOG_CONTAINER,
   activityLogContainer,
-  activityLogExports,
-  azureUnreadService,
-  combineVerdicts,
+  assessActivityLogExports,
   isVerdict,
   nameFromId,
   sameAzureId,
   type Verdict,
-  subscriptionLabel,
 } from '../../lib/azure.js';
-import { fail } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 const MIN_RETENTION_DAYS = 90;
 
@@ -70,28 +65,13 @@ export default defineAzureCheck({
     'The workspace retention or container immutability settings, and a query or listing returning Activity Log records dated from the window’s first month.',
   dependsOn: ['azure-monitor-activity-log-export'],
   evaluate(snapshot) {
-    const subscription = azureSubscriptionId(snapshot);
-    if (!snapshot.monitor) {
-      const query = { services: ['insights', 'monitor'], operation: 'diagnosticSettings' };
-      return azureUnreadService(snapshot, subscription, query, 'subscription diagnostic settings');
-    }
-    const where = { resourceName: snapshot.subscriptionName ?? snapshot.subscriptionId };
-    const label = subscriptionLabel(snapshot);
-    const exports = activityLogExports(snapshot);
-    if (exports.length === 0)
+    const notExported = 'so Azure keeps it only 90 days and nothing older can be shown';
+    return assessActivityLogExports(snapshot, notExported, (exports) => {
+      const unique = (ids: (string | undefined)[]) => [...new Set(ids.filter((id): id is string => !!id))];
       return [
-        fail(
-          subscription,
-          `The Activity Log of ${label} is not exported, so Azure keeps it only 90 days and nothing older can be shown.`,
-          where,
-        ),
+        ...unique(exports.map((s) => s.workspaceId)).map((id) => judgeWorkspace(snapshot, id)),
+        ...unique(exports.map((s) => s.storageAccountId)).map((id) => judgeStorage(snapshot, id)),
       ];
-    const unique = (ids: (string | undefined)[]) => [...new Set(ids.filter((id): id is string => !!id))];
-    const verdicts = [
-      ...unique(exports.map((s) => s.workspaceId)).map((id) => judgeWorkspace(snapshot, id)),
-      ...unique(exports.map((s) => s.storageAccountId)).map((id) => judgeStorage(snapshot, id)),
-    ];
-    const { status, reason } = combineVerdicts(verdicts);
-    return [{ status, resourceId: subscription, reason, ...where }];
+    });
   },
 });

@@ -1,15 +1,14 @@
 import type { NetworkSecurityGroup, NsgRule } from '../../../source/model/azure-snapshot.js';
 import { defineAzureCheck } from '../../../source/model/check.js';
 import {
-  azureUnreadService,
   carriesTcp,
   isAllPorts,
   isInboundFromAnyone,
   listOf,
   portRangeCovers,
+  unreadSection,
 } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 /** SSH and RDP: the ports attackers scan the internet for. */
 const ADMIN_PORTS = [22, 3389];
@@ -63,10 +62,7 @@ az network nsg rule update --resource-group <rg> --nsg-name <nsg> --name <rule> 
   evidence:
     'NSG rule exports at the window’s start and end, and the Activity Log of securityRules writes across the window showing each change was approved.',
   evaluate(snapshot) {
-    if (!snapshot.network) {
-      const query = { services: ['network'], operation: 'networkSecurityGroups' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'network security groups');
-    }
+    if (!snapshot.network) return unreadSection(snapshot, 'networkSecurityGroups');
     return snapshot.network.networkSecurityGroups.map((nsg) => {
       const where = { resourceName: nsg.name, region: nsg.location };
       const open = openings(nsg);

@@ -1,6 +1,6 @@
 import type { AzureSnapshot, PolicyAssignment } from '../../../source/model/azure-snapshot.js';
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService, listOf, subscriptionLabel } from '../../lib/azure.js';
+import { listOf, subscriptionLabel, unreadSection } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
 import { azureSubscriptionId } from '../../lib/scope.js';
 
@@ -40,10 +40,7 @@ export default defineAzureCheck({
     'The initiative assignment with its creation date, and monthly compliance snapshots (Azure Policy compliance history) across the window with the follow-up on non-compliant resources.',
   evaluate(snapshot) {
     const subscription = azureSubscriptionId(snapshot);
-    if (!snapshot.policy) {
-      const query = { services: ['authorization', 'policyinsights'], operation: 'policyAssignments' };
-      return azureUnreadService(snapshot, subscription, query, 'policy assignments');
-    }
+    if (!snapshot.policy) return unreadSection(snapshot, 'policyAssignments');
     const where = { resourceName: snapshot.subscriptionName ?? snapshot.subscriptionId };
     const label = subscriptionLabel(snapshot);
     const initiatives = snapshot.policy.assignments.filter(

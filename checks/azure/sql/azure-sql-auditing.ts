@@ -1,7 +1,6 @@
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadReason, azureUnreadService } from '../../lib/azure.js';
+import { azureUnreadReason, unreadSection } from '../../lib/azure.js';
 import { fail, pass, unknown } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 const MIN_RETENTION_DAYS = 90;
 
@@ -28,10 +27,7 @@ export default defineAzureCheck({
   evidence:
     'The auditing policy of each server at the window’s start and end, and audit records from the window’s first month, showing they were captured and kept throughout.',
   evaluate(snapshot) {
-    if (!snapshot.sql) {
-      const query = { services: ['sql'], operation: 'servers' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'SQL servers');
-    }
+    if (!snapshot.sql) return unreadSection(snapshot, 'sqlServers');
     return snapshot.sql.servers.map((server) => {
       const where = { resourceName: server.name, region: server.location };
       const auditing = server.auditing;

@@ -1,7 +1,6 @@
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadReason, azureUnreadService } from '../../lib/azure.js';
+import { azureUnreadReason, unreadSection } from '../../lib/azure.js';
 import { fail, pass, unknown } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 export default defineAzureCheck({
   id: 'azure-sql-tde',
@@ -23,10 +22,7 @@ export default defineAzureCheck({
   evidence:
     'The TDE state of each database at the window’s start and end, and Activity Log entries showing no one turned it off in between.',
   evaluate(snapshot) {
-    if (!snapshot.sql) {
-      const query = { services: ['sql'], operation: 'servers' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'SQL servers');
-    }
+    if (!snapshot.sql) return unreadSection(snapshot, 'sqlServers');
     return snapshot.sql.servers.flatMap((server) =>
       // master holds no customer data and its encryption is not configurable.
       server.databases

@@ -1,7 +1,6 @@
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService } from '../../lib/azure.js';
+import { assessStorageAccounts } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 export default defineAzureCheck({
   id: 'azure-storage-cmk-encryption',
@@ -29,19 +28,14 @@ export default defineAzureCheck({
   evidence:
     'The encryption settings of each account at the window’s start and end, and the Key Vault key’s version history and access log showing the key in use and rotated during the window.',
   evaluate(snapshot) {
-    if (!snapshot.storage) {
-      const query = { services: ['storage'], operation: 'storageAccounts' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'storage accounts');
-    }
-    return snapshot.storage.accounts.map((account) => {
-      const where = { resourceName: account.name, region: account.location };
-      return account.keySource === 'Microsoft.Keyvault'
+    return assessStorageAccounts(snapshot, (account, where) =>
+      account.keySource === 'Microsoft.Keyvault'
         ? pass(account.id, `Storage account ${account.name} is encrypted with a customer-managed key.`, where)
         : fail(
             account.id,
             `Storage account ${account.name} is encrypted with Microsoft-managed keys only.`,
             where,
-          );
-    });
+          ),
+    );
   },
 });

@@ -1,7 +1,6 @@
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService } from '../../lib/azure.js';
+import { assessStorageAccounts } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 export default defineAzureCheck({
   id: 'azure-storage-infrastructure-encryption',
@@ -27,19 +26,14 @@ export default defineAzureCheck({
   evidence:
     'The encryption settings of each confidential-data account, exported at the window’s start and end.',
   evaluate(snapshot) {
-    if (!snapshot.storage) {
-      const query = { services: ['storage'], operation: 'storageAccounts' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'storage accounts');
-    }
-    return snapshot.storage.accounts.map((account) => {
-      const where = { resourceName: account.name, region: account.location };
-      return account.requireInfrastructureEncryption
+    return assessStorageAccounts(snapshot, (account, where) =>
+      account.requireInfrastructureEncryption
         ? pass(
             account.id,
             `Storage account ${account.name} encrypts data twice (infrastructure encryption).`,
             where,
           )
-        : fail(account.id, `Storage account ${account.name} does not use infrastructure encryption.`, where);
-    });
+        : fail(account.id, `Storage account ${account.name} does not use infrastructure encryption.`, where),
+    );
   },
 });

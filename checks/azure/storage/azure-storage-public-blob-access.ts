@@ -1,7 +1,6 @@
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService } from '../../lib/azure.js';
+import { assessStorageAccounts } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 export default defineAzureCheck({
   id: 'azure-storage-public-blob-access',
@@ -23,15 +22,10 @@ export default defineAzureCheck({
   evidence:
     'The public-access setting of each account at the window’s start and end, with an Azure Policy deny assignment and its compliance history across the window.',
   evaluate(snapshot) {
-    if (!snapshot.storage) {
-      const query = { services: ['storage'], operation: 'storageAccounts' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'storage accounts');
-    }
-    return snapshot.storage.accounts.map((account) => {
-      const where = { resourceName: account.name, region: account.location };
-      return account.allowBlobPublicAccess
+    return assessStorageAccounts(snapshot, (account, where) =>
+      account.allowBlobPublicAccess
         ? fail(account.id, `Storage account ${account.name} allows containers to be made public.`, where)
-        : pass(account.id, `Storage account ${account.name} forbids anonymous blob access.`, where);
-    });
+        : pass(account.id, `Storage account ${account.name} forbids anonymous blob access.`, where),
+    );
   },
 });

@@ -1,8 +1,7 @@
 import type { StorageAccount } from '../../../source/model/azure-snapshot.js';
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService, listOf } from '../../lib/azure.js';
+import { assessStorageAccounts, listOf } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 const MODERN_TLS = ['TLS1_2', 'TLS1_3'];
 
@@ -36,12 +35,7 @@ export default defineAzureCheck({
   evidence:
     'The transfer settings of each account at the window’s start and end, with an Azure Policy compliance history for secure transfer across the window.',
   evaluate(snapshot) {
-    if (!snapshot.storage) {
-      const query = { services: ['storage'], operation: 'storageAccounts' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'storage accounts');
-    }
-    return snapshot.storage.accounts.map((account) => {
-      const where = { resourceName: account.name, region: account.location };
+    return assessStorageAccounts(snapshot, (account, where) => {
       const gaps = transferGaps(account);
       return gaps.length === 0
         ? pass(

@@ -1,7 +1,6 @@
 import { defineAzureCheck } from '../../../source/model/check.js';
-import { azureUnreadService } from '../../lib/azure.js';
+import { assessStorageAccounts } from '../../lib/azure.js';
 import { fail, pass } from '../../lib/results.js';
-import { azureSubscriptionId } from '../../lib/scope.js';
 
 export default defineAzureCheck({
   id: 'azure-storage-shared-key-access',
@@ -23,12 +22,7 @@ export default defineAzureCheck({
   evidence:
     'The shared-key setting of each account at the window’s start and end, and storage logs across the window showing requests authenticated with Entra ID rather than keys.',
   evaluate(snapshot) {
-    if (!snapshot.storage) {
-      const query = { services: ['storage'], operation: 'storageAccounts' };
-      return azureUnreadService(snapshot, azureSubscriptionId(snapshot), query, 'storage accounts');
-    }
-    return snapshot.storage.accounts.map((account) => {
-      const where = { resourceName: account.name, region: account.location };
+    return assessStorageAccounts(snapshot, (account, where) => {
       // Not set means allowed: Azure only refuses keys when the flag is explicitly false.
       if (account.allowSharedKeyAccess === false)
         return pass(account.id, `Storage account ${account.name} refuses shared key access.`, where);

@@ -5,8 +5,6 @@ import {
   bucketNameOf,
   classifyLogGroups,
   describeSources,
-  environmentFromTags,
-  environmentOf,
   logGroupNameSaysAudit,
   logGroupRefOf,
   trailOwnerNote,
@@ -137,24 +135,5 @@ describe('audit log groups', () => {
     // The flow log writes to net-events in eu-west-1, not the us-east-1 group of the same name.
     expect(missing).toEqual([{ name: 'net-events', region: 'eu-west-1', sources: ['flow log fl-1'] }]);
     expect(other.map((g) => g.name)).toEqual(['net-events', '/app/api']);
-  });
-});
-
-describe('environment tags', () => {
-  it('reads the usual keys and values, whatever their case', () => {
-    expect(environmentFromTags({ Environment: 'Production' })).toBe('production');
-    expect(environmentFromTags({ env: 'prd' })).toBe('production');
-    expect(environmentFromTags({ Env: 'staging' })).toBe('non-production');
-    expect(environmentFromTags({ environment: 'sandbox' })).toBe('non-production');
-    expect(environmentFromTags({ environment: 'shared' })).toBeUndefined();
-    expect(environmentFromTags({ Name: 'prod' })).toBeUndefined();
-    expect(environmentFromTags(undefined)).toBeUndefined();
-  });
-
-  it('falls back to the account tag for untagged resources', () => {
-    const snapshot = awsSnapshot({ tags: { environment: 'production' } });
-    expect(environmentOf(snapshot, undefined)).toBe('production');
-    expect(environmentOf(snapshot, { env: 'dev' })).toBe('non-production');
-    expect(environmentOf(awsSnapshot(), undefined)).toBeUndefined();
   });
 });

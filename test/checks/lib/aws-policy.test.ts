@@ -5,16 +5,12 @@ import {
   allowsAllExcept,
   coversAllResources,
   grantsFullAdmin,
-  iamErrorQuery,
   isAdministratorAccessArn,
-  isServiceLinkedRolePath,
-  isSsoReservedRolePath,
   sensitiveWildcards,
   statementsOf,
   toArray,
 } from '../../../checks/lib/aws-policy.js';
 import type { PolicyStatement } from '../../../source/model/aws-snapshot.js';
-import { accessDenied, awsSnapshot } from '../../fixtures/snapshots.js';
 
 const allow = (parts: Partial<PolicyStatement>): PolicyStatement => ({
   Effect: 'Allow',
@@ -125,35 +121,5 @@ describe('sensitiveWildcards and allowsAllExcept', () => {
   it('ignores Deny statements and statements scoped to named resources', () => {
     expect(sensitiveWildcards({ Effect: 'Deny', Action: 'iam:*', Resource: '*' })).toEqual([]);
     expect(sensitiveWildcards(allow({ Action: 's3:*', Resource: 'arn:aws:s3:::uploads/*' }))).toEqual([]);
-  });
-});
-
-describe('role paths', () => {
-  it('tells AWS service-linked and Identity Center roles apart from the customer’s own', () => {
-    expect(isServiceLinkedRolePath('/aws-service-role/config.amazonaws.com/')).toBe(true);
-    expect(isSsoReservedRolePath('/aws-reserved/sso.amazonaws.com/eu-west-1/')).toBe(true);
-    expect(isServiceLinkedRolePath('/')).toBe(false);
-    expect(isSsoReservedRolePath('/aws-reserved/other/')).toBe(false);
-  });
-});
-
-describe('iamErrorQuery', () => {
-  it('names the first listed operation that failed', () => {
-    const snapshot = awsSnapshot({
-      errors: [accessDenied('iam', 'ListUsers'), accessDenied('iam', 'GetCredentialReport')],
-    });
-    expect(iamErrorQuery(snapshot, ['GenerateCredentialReport', 'GetCredentialReport'])).toEqual({
-      service: 'iam',
-      operation: 'GetCredentialReport',
-    });
-  });
-
-  it('falls back to any IAM failure, then to the main operation', () => {
-    const withOther = awsSnapshot({ errors: [accessDenied('iam', 'ListUsers')] });
-    expect(iamErrorQuery(withOther, ['GetCredentialReport'])).toEqual({ service: 'iam' });
-    expect(iamErrorQuery(awsSnapshot(), ['GetCredentialReport'])).toEqual({
-      service: 'iam',
-      operation: 'GetCredentialReport',
-    });
   });
 });

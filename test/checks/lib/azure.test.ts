@@ -85,7 +85,7 @@ describe('Azure collection errors', () => {
 
   it('says the data was not collected when no error explains it', () => {
     const reason = azureUnreadReason(azureSnapshot(), { services: ['sql'] }, 'SQL servers');
-    expect(reason).toBe('Could not assess: SQL servers was not collected in this snapshot.');
+    expect(reason).toBe('Could not assess: no data was collected for SQL servers in this snapshot.');
   });
 });
 

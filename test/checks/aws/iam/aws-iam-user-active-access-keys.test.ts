@@ -47,6 +47,6 @@ describe('aws-iam-user-active-access-keys', () => {
   it('says the report was not collected when no error explains it', () => {
     const [result] = check.evaluate(awsSnapshot());
     expect(result?.status).toBe('UNKNOWN');
-    expect(result?.reason).toContain('the IAM credential report was not collected');
+    expect(result?.reason).toContain('no data was collected for the IAM credential report');
   });
 });

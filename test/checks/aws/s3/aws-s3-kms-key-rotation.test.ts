@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import check, { findBucketKey } from '../../../../checks/aws/s3/aws-s3-kms-key-rotation.js';
+import check from '../../../../checks/aws/s3/aws-s3-kms-key-rotation.js';
 import type { S3Encryption } from '../../../../source/model/aws-snapshot.js';
 import { accessDenied, awsSnapshot } from '../../../fixtures/snapshots.js';
 import { bucket, kmsKey } from './s3-fixtures.js';
@@ -114,26 +114,5 @@ describe('aws-s3-kms-key-rotation', () => {
 
   it('is UNKNOWN for the account when S3 was not read', () => {
     expect(check.evaluate(awsSnapshot())).toMatchObject([{ status: 'UNKNOWN', resourceId: '111122223333' }]);
-  });
-});
-
-describe('findBucketKey', () => {
-  const keys = [
-    kmsKey('k1', { aliases: ['alias/s3-data'] }),
-    kmsKey('k2', { region: 'eu-west-1', aliases: ['alias/s3-data'] }),
-  ];
-
-  it('resolves a key id, key ARN, alias name or alias ARN in the right region', () => {
-    expect(findBucketKey(keys, 'k1', 'us-east-1')?.keyId).toBe('k1');
-    expect(findBucketKey(keys, keys[1]!.arn, 'us-east-1')?.keyId).toBe('k2');
-    expect(findBucketKey(keys, 'alias/s3-data', 'eu-west-1')?.keyId).toBe('k2');
-    expect(findBucketKey(keys, 'arn:aws:kms:us-east-1:111122223333:alias/s3-data', 'eu-west-1')?.keyId).toBe(
-      'k1',
-    );
-  });
-
-  it('does not match a bare id in another region or an ARN from another account', () => {
-    expect(findBucketKey(keys, 'k1', 'eu-west-1')).toBeUndefined();
-    expect(findBucketKey(keys, 'arn:aws:kms:us-east-1:999988887777:key/k1', 'us-east-1')).toBeUndefined();
   });
 });
