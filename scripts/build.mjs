@@ -13,8 +13,9 @@ await build({
   platform: 'node',
   target: 'node20',
   jsx: 'automatic',
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // Full minification: Node parses less, and the start-up bench showed it (see docs/BENCHMARKS.md).
+  minify: true,
+  keepNames: false,
   sourcemap: 'linked',
   define: { 'process.env.NODE_ENV': '"production"' },
   // ink imports react-devtools-core only when DEV is set; keep it out of the bundle.

@@ -6,7 +6,7 @@ import type { Check } from '../model/check.js';
 import type { Finding, Status } from '../model/finding.js';
 import {
   checkServiceOf,
-  scopeLabelOf,
+  scopeNameOf,
   type CollectionError,
   type Snapshot,
   type SnapshotSource,
@@ -95,7 +95,7 @@ function progressLines(
     for (const f of findings) if (serviceOf.get(f.checkId) === service) counts[f.status] += 1;
     return {
       provider: snapshot.provider,
-      scope: scopeLabelOf(snapshot),
+      scope: scopeNameOf(snapshot),
       service,
       counts,
       errors: snapshot.errors.filter((e) => checkServiceOf(e) === service),

@@ -65,6 +65,11 @@ export function scopeIdOf(snapshot: Snapshot): string {
   return snapshot.provider === 'aws' ? snapshot.accountId : snapshot.subscriptionId;
 }
 
+/** The account or subscription name when it has one, else its id: short enough for one line. */
+export function scopeNameOf(snapshot: Snapshot): string {
+  return (snapshot.provider === 'aws' ? snapshot.accountName : snapshot.subscriptionName) ?? scopeIdOf(snapshot);
+}
+
 /** A readable label, name first: `acme-prod (123456789012)`. */
 export function scopeLabelOf(snapshot: Snapshot): string {
   const name = snapshot.provider === 'aws' ? snapshot.accountName : snapshot.subscriptionName;
