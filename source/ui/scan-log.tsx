@@ -15,7 +15,9 @@ export function useScanLog(): (line: ScanProgress) => void {
 
 export function ScanLog({ lines }: { lines: readonly ScanProgress[] }) {
   return (
-    <Static items={lines.map((line, key) => ({ line, key }))}>
+    // A set width: without it the absolutely positioned <Static> sizes to its content, so long lines
+    // would neither shrink nor truncate.
+    <Static items={lines.map((line, key) => ({ line, key }))} style={{ width: '100%' }}>
       {({ line, key }) => <ProgressLine key={key} line={line} />}
     </Static>
   );
@@ -23,22 +25,33 @@ export function ScanLog({ lines }: { lines: readonly ScanProgress[] }) {
 
 function ProgressLine({ line }: { line: ScanProgress }) {
   const mark = line.errors.length > 0 ? '!' : '✓';
+  // The counts never shrink; a long account or subscription name gives way (Azure ids are 36 wide).
   return (
     <Box flexDirection="column" paddingX={1}>
-      <Text wrap="truncate-end">
-        <Text color={line.errors.length > 0 ? 'yellow' : 'green'}>{mark}</Text>{' '}
-        {line.provider === 'aws' ? 'AWS' : 'Azure'} {line.scope} · {line.service.padEnd(13)}{' '}
-        <Text color={STATUS_COLOR.FAIL}>{line.counts.FAIL} fail</Text>{' '}
-        <Text color={STATUS_COLOR.UNKNOWN}>{line.counts.UNKNOWN} unknown</Text>{' '}
-        <Text color={STATUS_COLOR.PASS}>{line.counts.PASS} pass</Text>
-      </Text>
-      {line.errors.map((error, i) => (
-        <Text key={i} color="yellow" wrap="truncate-end">
-          {'    '}
-          {error.operation}
-          {error.region ? ` in ${error.region}` : ''}: {error.kind}
-          {error.permission ? ` (missing ${error.permission})` : ''}
+      <Box>
+        <Box flexShrink={0} marginRight={1}>
+          <Text color={line.errors.length > 0 ? 'yellow' : 'green'}>{mark}</Text>
+        </Box>
+        <Text wrap="truncate-middle">
+          {line.provider === 'aws' ? 'AWS' : 'Azure'} {line.scope}
         </Text>
+        <Box flexShrink={0}>
+          <Text>
+            {' '}
+            · {line.service.padEnd(13)} <Text color={STATUS_COLOR.FAIL}>{line.counts.FAIL} fail</Text>{' '}
+            <Text color={STATUS_COLOR.UNKNOWN}>{line.counts.UNKNOWN} unknown</Text>{' '}
+            <Text color={STATUS_COLOR.PASS}>{line.counts.PASS} pass</Text>
+          </Text>
+        </Box>
+      </Box>
+      {line.errors.map((error, i) => (
+        <Box key={i} paddingLeft={4}>
+          <Text color="yellow">
+            {error.operation}
+            {error.region ? ` in ${error.region}` : ''}: {error.kind}
+            {error.permission ? ` (missing ${error.permission})` : ''}
+          </Text>
+        </Box>
       ))}
     </Box>
   );

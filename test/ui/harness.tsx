@@ -5,9 +5,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
+import { assess } from '../../source/app/assess.js';
 import { loadContent, type Content } from '../../source/app/content.js';
 import type { CredentialSource } from '../../source/app/credentials.js';
 import { scanAndRecord } from '../../source/app/scan.js';
+import type { Finding } from '../../source/model/finding.js';
+import type { Plan } from '../../source/plan/types.js';
+import type { Question } from '../../source/questionnaire/types.js';
+import { visibleQuestions } from '../../source/questionnaire/visibility.js';
+import type { RunRecord } from '../../source/store/workspace-data.js';
 import { Workspace } from '../../source/store/workspace.js';
 import { App } from '../../source/ui/App.js';
 import type { ScreenName } from '../../source/ui/navigation.js';
@@ -24,58 +30,191 @@ export const KEY = {
   escape: '\u001B',
   tab: '\t',
   backspace: '\u007F',
+  /** Clears a text field. */
+  ctrlU: '\u0015',
 } as const;
 
 let content: Content | undefined;
 
-export async function testSession(
-  options: { credentials?: CredentialSource[] } = {},
-): Promise<{ session: Session; cleanup: () => Promise<void> }> {
+export async function getContent(): Promise<Content> {
   content ??= await loadContent();
+  return content;
+}
+
+export interface TestSessionOptions {
+  credentials?: CredentialSource[];
+  /** Wraps the session's scan (the real scanAndRecord on the demo estate at NOW). */
+  scan?: (real: Session['scan']) => Session['scan'];
+}
+
+export async function testSession(
+  options: TestSessionOptions = {},
+): Promise<{ session: Session; cleanup: () => Promise<void> }> {
+  const loaded = await getContent();
   const dir = await mkdtemp(join(tmpdir(), 'soc2-ui-'));
   const workspace = await Workspace.open(join(dir, 'ws'), NOW);
-  const loaded = content;
-  const session: Session = {
+  const session = sessionFor(workspace, loaded, dir, options);
+  return { session, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function sessionFor(
+  workspace: Workspace,
+  loaded: Content,
+  dir: string,
+  options: TestSessionOptions,
+): Session {
+  const real: Session['scan'] = (scan) => scanAndRecord(workspace, loaded, { ...scan, now: NOW });
+  return {
     workspace,
     content: loaded,
     demo: true,
     cwd: dir,
     now: () => NOW,
     detectCredentials: async () => options.credentials ?? [],
-    scan: (scan) => scanAndRecord(workspace, loaded, { ...scan, now: NOW }),
+    scan: options.scan ? options.scan(real) : real,
   };
-  return { session, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A second session on the same folder, its workspace read back from disk (as a restarted app would). */
+export async function reopenSession(session: Session, options: TestSessionOptions = {}): Promise<Session> {
+  const workspace = await Workspace.open(session.workspace.dir, NOW);
+  return sessionFor(workspace, session.content, session.cwd, options);
+}
+
+/** Records a demo run directly (no Scan screen), for the screens that need one. */
+export async function recordDemoRun(session: Session, at = NOW): Promise<RunRecord> {
+  const { run } = await scanAndRecord(session.workspace, session.content, { demo: true, now: at });
+  return run;
+}
+
+/** What Results, Plan and Export compute for the latest run, for expected values in tests. */
+export async function latestAssessment(session: Session): Promise<{ findings: Finding[]; plan: Plan }> {
+  const run = session.workspace.latestRun();
+  if (!run) throw new Error('no run recorded');
+  return assess({
+    content: session.content,
+    checkFindings: await session.workspace.loadFindings(run),
+    answers: session.workspace.answers,
+    categories: session.workspace.data.scope.categories,
+    asOf: NOW.toISOString(),
+  });
+}
+
+/** A question of the loaded questionnaires, by id. */
+export function questionById(session: Session, id: string): Question {
+  const question = session.content.questionnaires.flatMap((q) => q.questions).find((q) => q.id === id);
+  if (!question) throw new Error(`no question ${id}`);
+  return question;
+}
+
+/** How many questions the current answers make visible (the "of N" the app shows). */
+export function visibleCount(session: Session): number {
+  return visibleQuestions(session.content.questionnaires, session.workspace.answers).length;
 }
 
 export const pause = (ms = 25) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function renderApp(session: Session, initialScreen: ScreenName = 'home') {
-  const app = render(<App session={session} initialScreen={initialScreen} />);
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Waits `ms`, then lets queued setImmediate work run: React attaches Ink's new key handlers in effects
+ * it schedules with setImmediate, and on a busy machine a late timer can fire before them (timers run
+ * before immediates), sending the next key to the old handler.
+ */
+export async function settle(ms = 25): Promise<void> {
+  await pause(ms);
+  for (let i = 0; i < 3; i++) await tick();
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[0-9;]*[A-Za-z]/g;
+export const stripAnsi = (text: string) => text.replace(ANSI, '');
+
+const flatten = (frame: string) => frame.replace(/[│╭╮╰╯]/g, ' ').replace(/\s+/g, ' ');
+
+export interface RenderOptions {
+  /** Terminal width. ink-testing-library's stdout always reports 100; this overrides it. */
+  columns?: number;
+}
+
+export function renderApp(session: Session, initialScreen: ScreenName = 'home', options: RenderOptions = {}) {
+  const tree = <App session={session} initialScreen={initialScreen} />;
+  const app = render(tree);
+  if (options.columns !== undefined) {
+    // ink-testing-library's Stdout has a fixed `columns` getter on its prototype; Ink reads the
+    // width at every layout, so shadowing it on the instance and re-rendering lays out at this width.
+    Object.defineProperty(app.stdout, 'columns', { value: options.columns, configurable: true });
+    app.rerender(tree);
+  }
   const press = async (...keys: string[]) => {
     for (const key of keys) {
       app.stdin.write(key);
-      await pause();
+      await settle();
     }
   };
   const type = async (text: string) => {
     app.stdin.write(text);
-    await pause();
+    await settle();
   };
-  const frame = () => app.lastFrame() ?? '';
-  /** Waits until the frame shows `text` (screens load asynchronously). */
-  const waitFor = async (text: string | RegExp, timeout = 3000) => {
+  const frame = () => stripAnsi(app.lastFrame() ?? '');
+  /** The frame as one line, without box borders, runs of spaces made one: for text that may wrap. */
+  const text = () => flatten(frame());
+  /** Waits until `check` holds for the frame (screens load asynchronously). */
+  const waitUntil = async (check: (frame: string) => boolean, what: string, timeout = 3000) => {
     const start = Date.now();
     for (;;) {
       const current = frame();
-      if (typeof text === 'string' ? current.includes(text) : text.test(current)) {
+      if (check(current)) {
         // Let the new screen attach its key handlers before the next key.
-        await pause();
+        await settle();
         return current;
       }
-      if (Date.now() - start > timeout)
-        throw new Error(`timed out waiting for ${String(text)}; frame:\n${current}`);
+      if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}; frame:\n${current}`);
       await pause(10);
     }
   };
-  return { ...app, press, type, frame, waitFor };
+  /** Waits until the frame shows `expected` (as it is, or with its line breaks made spaces). */
+  const waitFor = (expected: string | RegExp, timeout = 3000) =>
+    waitUntil(
+      (current) => {
+        const flat = flatten(current);
+        return typeof expected === 'string'
+          ? current.includes(expected) || flat.includes(expected)
+          : expected.test(current) || expected.test(flat);
+      },
+      String(expected),
+      timeout,
+    );
+  /** Waits until the frame no longer shows `text`. */
+  const waitForGone = (gone: string | RegExp, timeout = 3000) =>
+    waitUntil(
+      (current) => (typeof gone === 'string' ? !current.includes(gone) : !gone.test(current)),
+      `${String(gone)} to go`,
+      timeout,
+    );
+  /** The line of the frame holding `text` (the first one), or undefined. */
+  const line = (match: string | RegExp) =>
+    frame()
+      .split('\n')
+      .find((l) => (typeof match === 'string' ? l.includes(match) : match.test(l)));
+  /** The highlighted row of a list, table or pick list (the one marked › or ❯). */
+  const selected = () => line(/^\s*[›❯]/);
+  /** Whether the app has exited: Ink stops reading the keyboard when it unmounts. */
+  const exited = () => app.stdin.listenerCount('readable') === 0;
+  return { ...app, press, type, frame, text, waitFor, waitUntil, waitForGone, line, selected, exited };
+}
+
+export type TestApp = ReturnType<typeof renderApp>;
+
+/** From home, starts a new assessment and walks the guided flow to `screen` (scope, connect or scan). */
+export async function startGuided(app: TestApp, screen: 'scope' | 'connect' | 'scan'): Promise<void> {
+  await app.waitFor('Start a new assessment');
+  await app.press(KEY.enter);
+  await app.waitFor('What is in scope');
+  if (screen === 'scope') return;
+  await app.press('c');
+  await app.waitFor('Continue on the demo estate');
+  if (screen === 'connect') return;
+  await app.press(KEY.enter);
+  await app.waitFor(/Scanning|Recorded run/);
 }

@@ -52,7 +52,7 @@ export function ListEditor({
       if (problem) return setError(problem);
       setError(undefined);
       const entry = { ...mode.entry, [field.id]: value };
-      const next = nextVisibleField(fields, entry, mode.field + 1);
+      const next = nextOpenField(fields, entry, mode.field + 1);
       if (next !== undefined) return setMode({ name: 'adding', entry, field: next });
       const problems = itemProblems(question, entry, items.length, [...items, entry]);
       if (problems.length > 0) {
@@ -75,6 +75,7 @@ export function ListEditor({
         <AnswerInput
           key={`${items.length}-${field.id}`}
           spec={field}
+          {...(mode.entry[field.id] !== undefined ? { current: mode.entry[field.id] } : {})}
           onSubmit={answerField}
           onHelp={onHelp}
         />
@@ -84,7 +85,7 @@ export function ListEditor({
     );
   }
 
-  const first = nextVisibleField(fields, {}, 0) ?? 0;
+  const first = nextOpenField(fields, {}, 0) ?? 0;
   const menu = [
     { label: items.length === 0 ? 'Add the first entry' : 'Add another entry', value: 'add' as const },
     ...(items.length > 0
@@ -94,7 +95,7 @@ export function ListEditor({
       label:
         items.length === 0
           ? 'None to list: save an empty list'
-          : `Done: save ${items.length} entries and go on`,
+          : `Done: save ${items.length} ${items.length === 1 ? 'entry' : 'entries'} and go on`,
       value: 'done' as const,
     },
     { label: "I don't know", value: 'unknown' as const },
@@ -122,8 +123,10 @@ export function ListEditor({
   );
 }
 
-function nextVisibleField(fields: readonly Field[], entry: ListItem, from: number): number | undefined {
-  for (let i = from; i < fields.length; i++) if (isFieldVisible(fields[i]!, entry)) return i;
+/** The next field to ask: shown for this entry and not answered yet (a corrected field keeps the rest). */
+function nextOpenField(fields: readonly Field[], entry: ListItem, from: number): number | undefined {
+  for (let i = from; i < fields.length; i++)
+    if (isFieldVisible(fields[i]!, entry) && entry[fields[i]!.id] === undefined) return i;
   return undefined;
 }
 

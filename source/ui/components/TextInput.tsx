@@ -2,7 +2,7 @@
 // is off (see useTyping) and Ctrl-C still leaves.
 
 import { Text, useInput } from 'ink';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTyping } from '../typing.js';
 
 export interface TextInputProps {
@@ -20,11 +20,22 @@ export function TextInput({ value, onChange, onSubmit, placeholder, isActive = t
     return () => setTyping(false);
   }, [isActive, setTyping]);
 
+  // The text as last typed. Ink re-attaches this handler only after React's effects run, so a key
+  // that comes sooner (fast typing, a busy machine) would otherwise see the text before the last key.
+  const latest = useRef(value);
+  useLayoutEffect(() => {
+    latest.current = value;
+  });
+  const change = (next: string) => {
+    latest.current = next;
+    onChange(next);
+  };
+
   useInput(
     (input, key) => {
-      if (key.return) return onSubmit(value);
-      if (key.backspace || key.delete) return onChange(value.slice(0, -1));
-      if (key.ctrl && input === 'u') return onChange('');
+      if (key.return) return onSubmit(latest.current);
+      if (key.backspace || key.delete) return change(latest.current.slice(0, -1));
+      if (key.ctrl && input === 'u') return change('');
       if (
         key.escape ||
         key.tab ||
@@ -37,7 +48,7 @@ export function TextInput({ value, onChange, onSubmit, placeholder, isActive = t
       )
         return;
       // Pasted text arrives in one chunk; keep it on one line.
-      if (input) onChange(value + input.replace(/[\r\n]+/g, ' '));
+      if (input) change(latest.current + input.replace(/[\r\n]+/g, ' '));
     },
     { isActive },
   );

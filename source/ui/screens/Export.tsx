@@ -23,7 +23,7 @@ type Step =
   | { name: 'format' }
   | { name: 'path'; format: PlanFormat }
   | { name: 'written'; file: string }
-  | { name: 'failed'; message: string };
+  | { name: 'failed'; format: PlanFormat; message: string };
 
 export function Export() {
   const assessment = useAssessment();
@@ -47,6 +47,7 @@ export function Export() {
     } catch (error) {
       setStep({
         name: 'failed',
+        format,
         message: `${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
       });
     }
@@ -94,7 +95,7 @@ export function Export() {
             <Text color="red">Could not write {step.message}</Text>
             <Select
               items={[{ label: 'Try another path', value: 'again' as const }]}
-              onSelect={() => setStep({ name: 'format' })}
+              onSelect={() => setStep({ name: 'path', format: step.format })}
             />
           </>
         ) : null}

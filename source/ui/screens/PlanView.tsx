@@ -11,9 +11,10 @@ import { useAssessment } from '../use-assessment.js';
 import { useListHeight } from '../use-height.js';
 import { Waiting } from './Waiting.js';
 
+// 80 columns in all: the marker, then each width plus a space.
 const GAP_COLUMNS: Column<Gap & { n: number }>[] = [
   { title: '#', width: 3, align: 'right', render: (g) => String(g.n) },
-  { title: 'Gap', width: 36, render: (g) => g.title },
+  { title: 'Gap', width: 34, render: (g) => g.title },
   { title: 'Sev', width: 8, render: (g) => g.severity, color: (g) => SEVERITY_COLOR[g.severity] },
   { title: 'Owner', width: 14, render: (g) => g.owner },
   { title: 'Effort', width: 6, align: 'right', render: (g) => hours(g.effortHours) },

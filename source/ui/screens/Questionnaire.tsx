@@ -187,15 +187,23 @@ export function Questionnaire() {
         {error ? <Text color="red">{error}</Text> : null}
       </Box>
       <Footer
-        keys={[
-          ['Enter', 'answer'],
-          ['Esc', 'back'],
-          ['Tab', 'skip'],
-          ['?', 'help'],
-          question.type === 'yesno' || question.type === 'choice' || question.type === 'list'
-            ? ['q', 'quit']
-            : ['Ctrl-C', 'quit'],
-        ]}
+        keys={
+          editingList
+            ? [
+                ['Enter', 'answer'],
+                ['Esc', 'drop this entry'],
+                ['Ctrl-C', 'quit'],
+              ]
+            : [
+                ['Enter', 'answer'],
+                ['Esc', 'back'],
+                ['Tab', 'skip'],
+                ['?', 'help'],
+                question.type === 'yesno' || question.type === 'choice' || question.type === 'list'
+                  ? ['q', 'quit']
+                  : ['Ctrl-C', 'quit'],
+              ]
+        }
       />
     </Box>
   );

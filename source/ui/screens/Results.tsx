@@ -185,7 +185,7 @@ export function Results() {
           ['Esc', level.name === 'criteria' ? 'home' : 'up'],
           ['s', 'severity'],
           ['p', 'provider'],
-          ...(nav.state.guided ? [['n', 'next: plan'] as const] : []),
+          ...(nav.state.guided ? [['n', 'plan'] as const] : []),
           ['q', 'quit'],
         ]}
       />

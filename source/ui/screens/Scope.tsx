@@ -75,6 +75,16 @@ export function Scope() {
     { isActive: editing === undefined },
   );
 
+  // Esc in a date field leaves it unchanged, as Esc does in the other text fields.
+  useInput(
+    (_input, key) => {
+      if (!key.escape) return;
+      setError(undefined);
+      setEditing(undefined);
+    },
+    { isActive: editing !== undefined },
+  );
+
   const submitDate = async (value: string) => {
     const question = editing!;
     if (value.trim() === '') {
@@ -94,6 +104,7 @@ export function Scope() {
         return setError('The window has to end after it starts.');
       await workspace.saveAnswer(question, value.trim());
     }
+    setError(undefined);
     setEditing(undefined);
     nav.changed();
   };
@@ -138,6 +149,7 @@ export function Scope() {
           editing
             ? [
                 ['Enter', 'save date'],
+                ['Esc', 'cancel'],
                 ['Ctrl-C', 'quit'],
               ]
             : [

@@ -1,0 +1,116 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Plan } from '../../source/plan/types.js';
+import { KEY, latestAssessment, recordDemoRun, renderApp, testSession, type TestApp } from './harness.js';
+
+let cleanup: (() => Promise<void>) | undefined;
+let app: TestApp | undefined;
+afterEach(async () => {
+  app?.unmount();
+  app = undefined;
+  await cleanup?.();
+});
+
+async function exportScreen() {
+  const t = await testSession();
+  cleanup = t.cleanup;
+  await recordDemoRun(t.session);
+  const { plan } = await latestAssessment(t.session);
+  app = renderApp(t.session, 'export');
+  await app.waitFor(`Export the plan (${plan.totals.gaps} gaps)`);
+  return { session: t.session, app, plan, dir: t.session.cwd };
+}
+
+describe('Export', () => {
+  it('writes Markdown, CSV and JSON where asked, and names the file', async () => {
+    const { app, plan, dir } = await exportScreen();
+    expect(app.selected()).toContain('Markdown');
+    expect(app.frame()).toMatch(/↑↓ move · Enter choose · Esc home · q quit/);
+
+    // Markdown at the suggested path.
+    await app.press(KEY.enter);
+    await app.waitFor(`Where should it go? (relative to ${dir})`);
+    expect(app.frame()).toContain('› soc2-plan.md');
+    expect(app.frame()).toMatch(/Enter write · Esc formats · Ctrl-C quit/);
+    await app.press(KEY.enter);
+    await app.waitFor(`Written: ${join(dir, 'soc2-plan.md')}`);
+    const markdown = await readFile(join(dir, 'soc2-plan.md'), 'utf8');
+    expect(markdown).toContain('# SOC 2 Type II readiness plan');
+    expect(markdown).toContain(plan.gaps[0]!.title);
+
+    // CSV at a path of one's own, in a sub-folder that exists.
+    expect(app.selected()).toContain('Export another format');
+    await app.press(KEY.enter);
+    await app.waitFor('Export the plan');
+    await app.press(KEY.down, KEY.enter);
+    await app.waitFor('› soc2-plan.csv');
+    await mkdir(join(dir, 'reports'));
+    await app.press(KEY.ctrlU);
+    await app.type('reports/q4-plan.csv');
+    await app.press(KEY.enter);
+    await app.waitFor(`Written: ${join(dir, 'reports', 'q4-plan.csv')}`);
+    const csv = (await readFile(join(dir, 'reports', 'q4-plan.csv'), 'utf8')).trim().split('\n');
+    expect(csv[0]).toMatch(/^Priority,Id,Title,Severity/);
+    expect(csv.length).toBeGreaterThan(plan.gaps.length);
+
+    // JSON.
+    await app.press(KEY.enter);
+    await app.waitFor('Export the plan');
+    await app.press(KEY.down, KEY.down, KEY.enter);
+    await app.waitFor('› soc2-plan.json');
+    await app.press(KEY.enter);
+    await app.waitFor(`Written: ${join(dir, 'soc2-plan.json')}`);
+    const json = JSON.parse(await readFile(join(dir, 'soc2-plan.json'), 'utf8')) as Plan;
+    expect(json.gaps).toHaveLength(plan.gaps.length);
+    expect(json.totals.gaps).toBe(plan.totals.gaps);
+
+    // Back home from the last step.
+    await app.press(KEY.down, KEY.enter);
+    await app.waitFor('Start a new assessment');
+  });
+
+  it('shows why a path cannot be written and lets the user try another', async () => {
+    const { app, dir } = await exportScreen();
+    await app.press(KEY.down, KEY.enter); // CSV
+    await app.waitFor('› soc2-plan.csv');
+    await app.press(KEY.ctrlU);
+    await app.type('no-such-folder/plan.csv');
+    await app.press(KEY.enter);
+    await app.waitFor(`Could not write ${join(dir, 'no-such-folder', 'plan.csv')}: ENOENT`);
+    expect(app.selected()).toContain('Try another path');
+
+    // Back in the path field, with what was typed, for the same format.
+    await app.press(KEY.enter);
+    await app.waitFor('› no-such-folder/plan.csv');
+    expect(app.frame()).toContain('Where should it go?');
+    await app.press(KEY.ctrlU);
+    await app.type('plan.csv');
+    await app.waitFor('› plan.csv');
+    await app.press(KEY.enter);
+    await app.waitFor(`Written: ${join(dir, 'plan.csv')}`);
+    expect(await readFile(join(dir, 'plan.csv'), 'utf8')).toMatch(/^Priority,/);
+  });
+
+  it('does not write an empty path, and Esc steps back to the formats, then home', async () => {
+    const { app } = await exportScreen();
+    await app.press(KEY.enter);
+    await app.waitFor('› soc2-plan.md');
+    await app.press(KEY.ctrlU, KEY.enter);
+    expect(app.frame()).toContain('Where should it go?');
+    expect(app.frame()).not.toContain('Written');
+    await app.press(KEY.escape);
+    await app.waitFor('Export the plan');
+    await app.press(KEY.escape);
+    await app.waitFor('Start a new assessment');
+  });
+
+  it('says there is nothing to export before the first run', async () => {
+    const t = await testSession();
+    cleanup = t.cleanup;
+    app = renderApp(t.session, 'export');
+    await app.waitFor('No run yet: start a new assessment from home to see the plan to export.');
+    await app.press(KEY.escape);
+    await app.waitFor('Start a new assessment');
+  });
+});

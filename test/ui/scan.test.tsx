@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ScanProgress } from '../../source/app/scan.js';
+import { CollectError } from '../../source/util/errors.js';
+import { KEY, renderApp, startGuided, stripAnsi, testSession, type TestApp } from './harness.js';
+
+let cleanup: (() => Promise<void>) | undefined;
+let app: TestApp | undefined;
+afterEach(async () => {
+  app?.unmount();
+  app = undefined;
+  await cleanup?.();
+});
+
+/** A session whose scan is the real one, keeping a copy of every progress line it reports. */
+async function recordingSession(onLine?: (line: ScanProgress, all: ScanProgress[]) => void) {
+  const lines: ScanProgress[] = [];
+  const t = await testSession({
+    scan: (real) => (options) =>
+      real({
+        ...options,
+        onProgress: (line) => {
+          lines.push(line);
+          options.onProgress?.(line);
+          onLine?.(line, lines);
+        },
+      }),
+  });
+  cleanup = t.cleanup;
+  return { session: t.session, lines };
+}
+
+const providerName = (line: ScanProgress) => (line.provider === 'aws' ? 'AWS' : 'Azure');
+const countsText = (line: ScanProgress) =>
+  `· ${line.service.padEnd(13)} ${line.counts.FAIL} fail ${line.counts.UNKNOWN} unknown ${line.counts.PASS} pass`;
+
+/** Each progress line, in order, with the text under it (its errors) up to the next progress line. */
+function shownLines(frame: string): { text: string; below: string }[] {
+  const shown: { text: string; below: string }[] = [];
+  for (const row of frame.split('\n')) {
+    if (/^ [✓!] (AWS|Azure) /.test(row)) shown.push({ text: row, below: '' });
+    else if (shown.length > 0 && /^ {5}\S/.test(row)) shown.at(-1)!.below += ` ${row.trim()}`;
+  }
+  return shown;
+}
+
+function totals(lines: readonly ScanProgress[]) {
+  const sum = (status: 'FAIL' | 'UNKNOWN' | 'PASS') => lines.reduce((n, l) => n + l.counts[status], 0);
+  return `FAIL ${sum('FAIL')} · UNKNOWN ${sum('UNKNOWN')} · PASS ${sum('PASS')}`;
+}
+
+describe('Scan', () => {
+  it('shows a line per account and service with its counts, errors in place, and the totals', async () => {
+    const { session, lines } = await recordingSession();
+    app = renderApp(session, 'scan', { columns: 80 });
+    await app.waitFor('Recorded run');
+    const run = session.workspace.latestRun()!;
+    expect(run.partial).toBeUndefined();
+    expect(run.snapshots).toHaveLength(4);
+
+    const shown = shownLines(app.frame());
+    expect(shown).toHaveLength(lines.length);
+    lines.forEach((line, i) => {
+      const { text, below } = shown[i]!;
+      expect(text).toContain(
+        `${line.errors.length > 0 ? '!' : '✓'} ${providerName(line)} ${line.scope.slice(0, 12)}`,
+      );
+      expect(text.endsWith(countsText(line))).toBe(true);
+      for (const error of line.errors) {
+        expect(below).toContain(
+          `${error.operation}${error.region ? ` in ${error.region}` : ''}: ${error.kind}`,
+        );
+        if (error.permission) expect(below).toContain(`(missing ${error.permission})`);
+      }
+      if (line.errors.length === 0) expect(below).toBe('');
+    });
+    // The demo estate has a denied call with a known missing permission.
+    const s3 = lines.findIndex((l) => l.service === 's3' && l.errors.length > 0);
+    expect(shown[s3]!.below).toContain(
+      'GetBucketEncryption in eu-west-1: AccessDenied (missing s3:GetEncryptionConfiguration)',
+    );
+
+    expect(app.frame()).toContain(totals(lines));
+    expect(app.frame().replace(/\s+/g, ' ')).toContain(
+      `Recorded run ${run.id}. Readiness: design ${run.readiness.design}%, operating evidence ${run.readiness.operating}%.`,
+    );
+    expect(app.frame()).toMatch(/Enter continue · Esc home · q quit/);
+    // While it ran, the footer offered the cancel.
+    expect(app.frames.some((f) => stripAnsi(f).includes('Esc cancel, keep what finished'))).toBe(true);
+
+    // Outside the guided flow, Enter goes home, which now shows the run.
+    await app.press(KEY.enter);
+    await app.waitFor('Start a new assessment');
+    expect(app.frame()).toContain('Last run: 2026-11-20 10:00 (demo estate)');
+  });
+
+  it('goes on to the questionnaire with Enter in the guided flow', async () => {
+    const { session } = await recordingSession();
+    app = renderApp(session);
+    await startGuided(app, 'scan');
+    await app.waitFor('Recorded run');
+    await app.press(KEY.enter);
+    await app.waitFor('Have you engaged a CPA firm');
+    expect(app.frame()).toContain('Questionnaire (new assessment)');
+  });
+
+  it('cancels with Esc, keeping and recording what finished as a partial run', async () => {
+    let current: TestApp | undefined;
+    let pressed = false;
+    const { session, lines } = await recordingSession((line, all) => {
+      // The user presses Esc as soon as the second account starts to show.
+      if (!pressed && line.scope !== all[0]!.scope) {
+        pressed = true;
+        current!.stdin.write(KEY.escape);
+      }
+    });
+    app = current = renderApp(session, 'scan');
+    await app.waitFor('Recorded run');
+    expect(pressed).toBe(true);
+    expect(app.frames.some((f) => stripAnsi(f).includes('Cancelling: keeping what finished'))).toBe(true);
+    expect(app.frame()).toContain('(partial: cancelled before every account finished)');
+
+    const run = session.workspace.latestRun()!;
+    expect(run.partial).toBe(true);
+    const scopes = [...new Set(lines.map((l) => l.scope))];
+    expect(scopes.length).toBeLessThan(4);
+    expect(run.snapshots.map((s) => s.label)).toEqual(scopes.map((scope) => expect.stringContaining(scope)));
+    // What finished is shown and counted; nothing from the accounts never scanned.
+    expect(shownLines(app.frame())).toHaveLength(lines.length);
+    expect(app.frame()).not.toContain('Azure');
+    expect(app.frame()).toContain(totals(lines));
+
+    // Esc after the run goes home, which says the last run was partial.
+    await app.press(KEY.escape);
+    await app.waitFor('Start a new assessment');
+    expect(app.frame()).toContain('(partial)');
+  });
+
+  it('says why a scan could not run, and Enter goes home', async () => {
+    const t = await testSession({
+      scan: () => () => Promise.reject(new CollectError('no credentials could be used')),
+    });
+    cleanup = t.cleanup;
+    app = renderApp(t.session, 'scan');
+    await app.waitFor('The scan could not run: no credentials could be used');
+    expect(app.frame()).toMatch(/Enter home · Esc home · q quit/);
+    expect(t.session.workspace.latestRun()).toBeUndefined();
+    await app.press(KEY.enter);
+    await app.waitFor('Start a new assessment');
+  });
+});
