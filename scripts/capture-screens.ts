@@ -38,11 +38,13 @@ try {
   await terminal.keys('?');
   await save('question-help', 'People for compliance');
   await terminal.keys('0.2', 'Enter', '1.5', 'Enter');
-  for (let i = 0; i < 80 && !terminal.screen().includes('Vendors and subservice'); i++) await terminal.keys('Tab');
+  for (let i = 0; i < 80 && !terminal.screen().includes('Vendors and subservice'); i++)
+    await terminal.keys('Tab');
   await terminal.waitFor('Vendors and subservice');
   await terminal.keys('Enter');
   await save('question-list', 'Add the first entry');
-  for (let i = 0; i < 20 && !terminal.screen().includes('Questionnaire done'); i++) await terminal.keys('Tab');
+  for (let i = 0; i < 20 && !terminal.screen().includes('Questionnaire done'); i++)
+    await terminal.keys('Tab');
   await save('questionnaire-done', 'Questionnaire done');
   await terminal.keys('Enter');
   await save('results', 'By criterion');

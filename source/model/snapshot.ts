@@ -67,7 +67,9 @@ export function scopeIdOf(snapshot: Snapshot): string {
 
 /** The account or subscription name when it has one, else its id: short enough for one line. */
 export function scopeNameOf(snapshot: Snapshot): string {
-  return (snapshot.provider === 'aws' ? snapshot.accountName : snapshot.subscriptionName) ?? scopeIdOf(snapshot);
+  return (
+    (snapshot.provider === 'aws' ? snapshot.accountName : snapshot.subscriptionName) ?? scopeIdOf(snapshot)
+  );
 }
 
 /** A readable label, name first: `acme-prod (123456789012)`. */

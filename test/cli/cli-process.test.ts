@@ -50,7 +50,14 @@ describe('soc2-ready (headless)', () => {
       totals: { effortHours: number; gaps: number };
       readiness: { design: { overall: number }; operating: { overall: number } };
       fitsIn90Days: boolean;
-      gaps: { id: string; criteria: string[]; phase: string; owner: string; effortHours: number; source: string }[];
+      gaps: {
+        id: string;
+        criteria: string[];
+        phase: string;
+        owner: string;
+        effortHours: number;
+        source: string;
+      }[];
     };
     expect(plan.totals.effortHours).toBeGreaterThanOrEqual(200);
     expect(plan.totals.effortHours).toBeLessThanOrEqual(500);
@@ -110,7 +117,10 @@ describe('soc2-ready (headless)', () => {
 
   it('rejects an answers file with unknown questions or wrong types: exit 2, the file and the line', () => {
     freshDir();
-    writeFileSync(join(dir, 'bad.yaml'), 'audit.firm_engaged: yes\nno.such_question: 3\nstaffing.compliance_fte: lots\n');
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      'audit.firm_engaged: yes\nno.such_question: 3\nstaffing.compliance_fte: lots\n',
+    );
     const { code, stderr } = run(['answers', 'import', 'bad.yaml']);
     expect(code).toBe(2);
     expect(stderr).toContain('bad.yaml:2');
@@ -146,7 +156,10 @@ describe('soc2-ready (headless)', () => {
     freshDir();
     expect(run(['plan'])).toMatchObject({ code: 2, stderr: expect.stringContaining('soc2-ready scan') });
     expect(run(['scan'])).toMatchObject({ code: 3, stderr: expect.stringContaining('--demo') });
-    expect(run(['plan', '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage:') });
+    expect(run(['plan', '--format', 'pdf'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Usage:'),
+    });
   });
 
   it('tells a user without a terminal to use the headless commands instead of crashing', () => {

@@ -65,4 +65,17 @@ describe('the built app in a real terminal (tmux, 100x30)', () => {
     await terminal.keys('Escape');
     await terminal.waitFor('Saved answer: Acme Assurance LLP');
   });
+
+  it('respects NO_COLOR: the same screen with colour, then without', async () => {
+    // Any SGR sequence that sets a colour or inverse video.
+    // eslint-disable-next-line no-control-regex
+    const styled = /\x1b\[[0-9;]*(3[0-7]|9[0-7]|7)m/;
+    terminal = new Terminal();
+    terminal.start();
+    await terminal.waitFor('Start a new assessment');
+    expect(terminal.screenWithStyles()).toMatch(styled);
+    terminal.restart([], { NO_COLOR: '1' });
+    await terminal.waitFor('Start a new assessment');
+    expect(terminal.screenWithStyles()).not.toMatch(styled);
+  });
 });

@@ -66,6 +66,11 @@ export class Terminal {
     return this.tmux('capture-pane', '-p', '-t', this.session);
   }
 
+  /** The screen with its colour and style escape sequences. */
+  screenWithStyles(): string {
+    return this.tmux('capture-pane', '-p', '-e', '-t', this.session);
+  }
+
   async waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
     const start = Date.now();
     for (;;) {
