@@ -4,10 +4,19 @@
 import type { Snapshot } from '../model/snapshot.js';
 import type { Answers } from '../questionnaire/types.js';
 
-export async function demoEstate(asOf: Date): Promise<{ snapshots: Snapshot[]; answers: Answers }> {
-  const [{ demoSnapshots }, { demoAnswers }] = await Promise.all([
+/** `remediated`: the estate a few weeks on, with some gaps closed and one regression. */
+export async function demoEstate(
+  asOf: Date,
+  stage: 'initial' | 'remediated' = 'initial',
+): Promise<{ snapshots: Snapshot[]; answers: Answers }> {
+  const [{ demoSnapshots }, { demoAnswers }, { remediatedEstate }] = await Promise.all([
     import('../demo/estate.js'),
     import('../demo/answers.js'),
+    import('../demo/remediated.js'),
   ]);
-  return { snapshots: demoSnapshots(asOf), answers: demoAnswers(asOf) };
+  const snapshots = demoSnapshots(asOf);
+  return {
+    snapshots: stage === 'remediated' ? remediatedEstate(snapshots) : snapshots,
+    answers: demoAnswers(asOf),
+  };
 }

@@ -37,11 +37,20 @@ export interface ScanProgress {
 
 export async function collectSnapshots(
   options: ScanOptions,
+  demoStage: DemoStage = 'initial',
 ): Promise<{ snapshots: Snapshot[]; source: SnapshotSource }> {
-  if (options.demo) return { snapshots: (await demoEstate(options.now)).snapshots, source: 'demo' };
+  if (options.demo)
+    return { snapshots: (await demoEstate(options.now, demoStage)).snapshots, source: 'demo' };
   throw new CollectError(
     'Live collection from AWS and Azure is not available in this version yet. Run with --demo to use the embedded sample estate.',
   );
+}
+
+export type DemoStage = 'initial' | 'remediated';
+
+/** A workspace's first demo scan sees the estate as it is; later ones see it after some remediation. */
+export function demoStageFor(workspace: Workspace): DemoStage {
+  return workspace.runs.some((run) => run.source === 'demo') ? 'remediated' : 'initial';
 }
 
 /** Runs a scan and records it; the recorded findings include the answers' findings at that moment. */
@@ -50,7 +59,7 @@ export async function scanAndRecord(
   content: Content,
   options: ScanOptions,
 ): Promise<{ run: RunRecord; findings: Finding[] }> {
-  const { snapshots, source } = await collectSnapshots(options);
+  const { snapshots, source } = await collectSnapshots(options, demoStageFor(workspace));
   const finished: Snapshot[] = [];
   const checkFindings: Finding[] = [];
   for (const snapshot of snapshots) {

@@ -10,7 +10,7 @@ import { assess, evaluateSnapshots } from '../app/assess.js';
 import { loadContent, type Content } from '../app/content.js';
 import { demoEstate } from '../app/demo.js';
 import { diffRuns } from '../app/diff.js';
-import { scanAndRecord } from '../app/scan.js';
+import { demoStageFor, scanAndRecord } from '../app/scan.js';
 import { renderPlan } from '../export/render.js';
 import { exportAnswers, parseAnswers } from '../questionnaire/answers.js';
 import { Workspace, workspaceDir } from '../store/workspace.js';
@@ -56,13 +56,17 @@ async function scan(
   io: Io,
 ): Promise<number> {
   const workspace = await openWorkspace(flags, io);
+  const demoNote =
+    demoStageFor(workspace) === 'remediated'
+      ? ' (demo estate, a few weeks on: some gaps fixed)'
+      : ' (demo estate)';
   const { run, findings } = await scanAndRecord(workspace, content, { demo: flags.demo, now: io.now });
   if (flags.json) {
     io.stdout(`${JSON.stringify({ runId: run.id, findings }, null, 2)}\n`);
   } else {
     io.stdout(
       [
-        `Recorded run ${run.id} in ${workspace.dir}${run.source === 'demo' ? ' (demo estate)' : ''}.`,
+        `Recorded run ${run.id} in ${workspace.dir}${run.source === 'demo' ? demoNote : ''}.`,
         `Findings: ${run.counts.FAIL} failing, ${run.counts.UNKNOWN} could not be assessed, ${run.counts.PASS} passing.`,
         `Readiness: design ${run.readiness.design}%, operating evidence ${run.readiness.operating}%.`,
         `Next: soc2-ready plan${flags.workspace ? ` --workspace ${flags.workspace}` : ''}`,

@@ -94,10 +94,21 @@ describe('soc2-ready (headless)', () => {
     const plan = run(['plan', '--format', 'csv']);
     expect(plan.code).toBe(0);
     expect(plan.stdout.split('\r\n')[0]).toContain('Priority,Id,Title,Severity,Criteria');
-    expect(run(['scan', '--demo']).code).toBe(0);
+    // The second demo scan sees the estate after some remediation, with one regression.
+    expect(run(['scan', '--demo']).stdout).toContain('some gaps fixed');
     const diff = run(['diff', '--json']);
     expect(diff.code).toBe(0);
-    expect(JSON.parse(diff.stdout)).toMatchObject({ fixed: [], new: [], scoreChange: { design: 0 } });
+    const result = JSON.parse(diff.stdout) as {
+      fixed: { checkId: string }[];
+      new: { checkId: string; regressed: boolean }[];
+      scoreChange: { design: number };
+    };
+    expect(result.fixed.map((f) => f.checkId)).toContain('aws-iam-root-mfa');
+    expect(result.new).toMatchObject([{ checkId: 'aws-s3-public-access-block', regressed: true }]);
+    expect(result.scoreChange.design).toBeGreaterThan(0);
+    const human = run(['diff']).stdout;
+    expect(human).toMatch(/Fixed: \d+/);
+    expect(human).toContain('1 regressed');
   });
 
   it('exits 1 when gaps reach --fail-on', () => {

@@ -1,6 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import type { ScanProgress } from '../../app/scan.js';
+import { demoStageFor, type ScanProgress } from '../../app/scan.js';
 import type { Status } from '../../model/finding.js';
 import type { RunRecord } from '../../store/workspace-data.js';
 import { InputError } from '../../util/errors.js';
@@ -21,6 +21,7 @@ export function Scan() {
   const [cancelling, setCancelling] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const log = useScanLog();
+  const [rerun] = useState(() => demoStageFor(session.workspace) === 'remediated');
 
   useEffect(() => {
     const abort = new AbortController();
@@ -79,7 +80,11 @@ export function Scan() {
         {phase.name === 'running' ? (
           <Text>
             <Spinner />{' '}
-            {cancelling ? 'Cancelling: keeping what finished…' : 'Scanning the demo estate (read-only)…'}
+            {cancelling
+              ? 'Cancelling: keeping what finished…'
+              : rerun
+                ? 'Scanning the demo estate again, a few weeks on: some gaps have been fixed (read-only)…'
+                : 'Scanning the demo estate (read-only)…'}
           </Text>
         ) : null}
         <Text>
