@@ -7,16 +7,12 @@
 // account holds development workloads only.
 
 import type { AwsSnapshot, IamManagedPolicy, S3Bucket } from '../model/aws-snapshot.js';
+import { agoFrom } from './ago.js';
 import {
   ADMINISTRATOR_ACCESS,
+  allow,
   ANYWHERE_V4,
   ANYWHERE_V6,
-  ORGANIZATION_ID,
-  POWER_USER_ACCESS,
-  PRODUCTION_ACCOUNT_ID,
-  SSE_S3,
-  agoFrom,
-  allow,
   awsManagedPolicy,
   bucket,
   credentialRow,
@@ -27,19 +23,21 @@ import {
   instance,
   kmsKey,
   logGroup,
-  organizationTrail,
   policyDocument,
+  POWER_USER_ACCESS,
   recorder,
   role,
   rootRow,
   securityGroup,
+  SSE_S3,
   sseKms,
   subnet,
   tcp,
   trail,
   vpc,
   type UserSpec,
-} from './aws-production.js';
+} from './aws-builders.js';
+import { ORGANIZATION_ID, organizationTrail, PRODUCTION_ACCOUNT_ID } from './aws-production.js';
 
 export const DEVELOPMENT_ACCOUNT_ID = '512345678902';
 

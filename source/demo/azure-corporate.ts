@@ -8,27 +8,25 @@
 
 import type { AzureSnapshot } from '../model/azure-snapshot.js';
 import type { CollectionError } from '../model/snapshot.js';
+import { agoFrom } from './ago.js';
 import {
-  SECURITY_BENCHMARK,
-  TENANT_ID,
   activityLogContainer,
   activityLogSetting,
-  agoFrom,
   app,
   defenderPlans,
   entraGroup,
   inbound,
   keyVault,
-  ledgerlineEntra,
-  ledgerlinePrincipals,
   nsg,
   policyAssignment,
   resourceId,
   roleAssignment,
+  SECURITY_BENCHMARK,
   sqlServer,
   storageAccount,
   user,
-} from './azure-payments.js';
+} from './azure-builders.js';
+import { ledgerlineEntra, ledgerlinePrincipals, TENANT_ID } from './azure-payments.js';
 
 export const CORPORATE_SUBSCRIPTION_ID = 'c8e2d4f6-1a3b-4c5d-8e7f-9a0b1c2d3e4f';
 
