@@ -9,6 +9,8 @@ import type { Plan } from '../plan/types.js';
 import { evaluateAnswers } from '../questionnaire/evaluate.js';
 import { planningInputs } from '../questionnaire/planning.js';
 import type { Answers } from '../questionnaire/types.js';
+import type { RunRecord } from '../store/workspace-data.js';
+import type { Workspace } from '../store/workspace.js';
 import type { Content } from './content.js';
 
 export interface Assessment {
@@ -39,4 +41,27 @@ export function assess(input: {
     asOf,
   });
   return { findings, plan };
+}
+
+/** The workspace's latest run with the current answers, planned; undefined before the first run. */
+export async function assessLatestRun(
+  workspace: Workspace,
+  content: Content,
+  asOf: string,
+): Promise<(Assessment & { run: RunRecord }) | undefined> {
+  const run = workspace.latestRun();
+  if (!run) return undefined;
+  const assessment = assess({
+    content,
+    checkFindings: await workspace.loadFindings(run),
+    answers: workspace.answers,
+    categories: workspace.data.scope.categories,
+    asOf,
+  });
+  return { ...assessment, run };
+}
+
+/** How an export names where its findings came from. */
+export function runLabel(run: RunRecord): string {
+  return `Run ${run.id}${run.source === 'demo' ? ' (demo estate)' : ''}`;
 }

@@ -2,6 +2,7 @@
 
 import type { Finding } from '../model/finding.js';
 import type { RunRecord } from '../store/workspace-data.js';
+import type { Workspace } from '../store/workspace.js';
 
 export interface RunDiff {
   from: { id: string; at: string; readiness: RunRecord['readiness'] };
@@ -48,4 +49,16 @@ export function diffRuns(
       operating: to.readiness.operating - from.readiness.operating,
     },
   };
+}
+
+/** The latest run against the one before; undefined while the workspace has fewer than two runs. */
+export async function diffLatestRuns(workspace: Workspace): Promise<RunDiff | undefined> {
+  const latest = workspace.latestRun();
+  const previous = workspace.previousRun();
+  if (!latest || !previous) return undefined;
+  const [before, after] = await Promise.all([
+    workspace.loadFindings(previous),
+    workspace.loadFindings(latest),
+  ]);
+  return diffRuns(previous, before, latest, after);
 }

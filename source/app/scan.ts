@@ -3,7 +3,7 @@
 // keeps every account that finished and records the run as partial.
 
 import type { Check } from '../model/check.js';
-import type { Finding, Status } from '../model/finding.js';
+import { countStatuses, type Finding, type StatusCounts } from '../model/finding.js';
 import {
   checkServiceOf,
   scopeNameOf,
@@ -31,7 +31,7 @@ export interface ScanProgress {
   provider: Snapshot['provider'];
   scope: string;
   service: string;
-  counts: Record<Status, number>;
+  counts: StatusCounts;
   errors: CollectionError[];
 }
 
@@ -100,13 +100,11 @@ function progressLines(
   const serviceOf = new Map(checks.map((c) => [c.id, c.service]));
   const services = [...new Set(checks.filter((c) => c.provider === snapshot.provider).map((c) => c.service))];
   return services.map((service) => {
-    const counts: Record<Status, number> = { PASS: 0, FAIL: 0, UNKNOWN: 0 };
-    for (const f of findings) if (serviceOf.get(f.checkId) === service) counts[f.status] += 1;
     return {
       provider: snapshot.provider,
       scope: scopeNameOf(snapshot),
       service,
-      counts,
+      counts: countStatuses(findings.filter((f) => serviceOf.get(f.checkId) === service)),
       errors: snapshot.errors.filter((e) => checkServiceOf(e) === service),
     };
   });

@@ -6,11 +6,12 @@ import { resolve } from 'node:path';
 import type { Category } from '../model/criteria.js';
 import { SEVERITIES, type Finding, type Severity } from '../model/finding.js';
 import type { Plan } from '../plan/types.js';
-import { assess, evaluateSnapshots } from '../app/assess.js';
+import { assess, assessLatestRun, evaluateSnapshots, runLabel } from '../app/assess.js';
 import { loadContent, type Content } from '../app/content.js';
 import { demoEstate } from '../app/demo.js';
-import { diffRuns } from '../app/diff.js';
+import { diffLatestRuns } from '../app/diff.js';
 import { demoStageFor, scanAndRecord } from '../app/scan.js';
+import { signed } from '../export/labels.js';
 import { renderPlan } from '../export/render.js';
 import { exportAnswers, parseAnswers } from '../questionnaire/answers.js';
 import { Workspace, workspaceDir } from '../store/workspace.js';
@@ -28,14 +29,13 @@ export interface Io {
 export const DEMO_CATEGORIES: readonly Category[] = ['security', 'availability', 'confidentiality'];
 
 export async function runHeadless({ command, flags }: Invocation, io: Io): Promise<number> {
-  const content = await loadContent();
   switch (command.name) {
     case 'scan':
-      return scan(command, flags, content, io);
+      return scan(command, flags, await loadContent(), io);
     case 'plan':
-      return plan(command, flags, content, io);
+      return plan(command, flags, await loadContent(), io);
     case 'answers-import':
-      return importAnswers(command.file, flags, content, io);
+      return importAnswers(command.file, flags, await loadContent(), io);
     case 'answers-export':
       return exportAnswersCommand(command.out, flags, io);
     case 'diff':
@@ -119,20 +119,13 @@ export async function currentPlan(
     return { plan, source: 'Demo estate (Ledgerline, fictional) with sample answers' };
   }
   const workspace = await openWorkspace(flags, io);
-  const run = workspace.latestRun();
-  if (!run) {
+  const latest = await assessLatestRun(workspace, content, asOf);
+  if (!latest) {
     throw new InputError(
       `No scan is recorded in ${workspace.dir} yet: run \`soc2-ready scan\` first, or add --demo to see the sample estate.`,
     );
   }
-  const { plan } = assess({
-    content,
-    checkFindings: await workspace.loadFindings(run),
-    answers: workspace.answers,
-    categories: workspace.data.scope.categories,
-    asOf,
-  });
-  return { plan, source: `Run ${run.id}${run.source === 'demo' ? ' (demo estate)' : ''}` };
+  return { plan: latest.plan, source: runLabel(latest.run) };
 }
 
 async function importAnswers(file: string, flags: GlobalFlags, content: Content, io: Io): Promise<number> {
@@ -169,30 +162,22 @@ async function exportAnswersCommand(out: string | undefined, flags: GlobalFlags,
 
 async function diff(flags: GlobalFlags, io: Io): Promise<number> {
   const workspace = await openWorkspace(flags, io);
-  const latest = workspace.latestRun();
-  const previous = workspace.previousRun();
-  if (!latest || !previous) {
+  const result = await diffLatestRuns(workspace);
+  if (!result) {
     throw new InputError(
       `diff needs two recorded runs in ${workspace.dir}; it has ${workspace.runs.length}.`,
     );
   }
-  const result = diffRuns(
-    previous,
-    await workspace.loadFindings(previous),
-    latest,
-    await workspace.loadFindings(latest),
-  );
   if (flags.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
-  const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
   const list = (findings: readonly Finding[]) =>
     findings.slice(0, 20).map((f) => `  - ${f.title}: ${f.resourceName ?? f.resourceId}`);
   io.stdout(
     [
-      `${previous.id} -> ${latest.id}`,
-      `Readiness: design ${latest.readiness.design}% (${signed(result.scoreChange.design)}), operating ${latest.readiness.operating}% (${signed(result.scoreChange.operating)})`,
+      `${result.from.id} -> ${result.to.id}`,
+      `Readiness: design ${result.to.readiness.design}% (${signed(result.scoreChange.design)}), operating ${result.to.readiness.operating}% (${signed(result.scoreChange.operating)})`,
       `Fixed: ${result.fixed.length}`,
       ...list(result.fixed),
       `New: ${result.new.length} (${result.new.filter((f) => f.regressed).length} regressed)`,

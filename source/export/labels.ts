@@ -17,3 +17,8 @@ export const PHASE_TITLES: Record<Phase, string> = {
 export function hours(value: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)} h`;
 }
+
+/** A change in points: `+4`, `-2`, `0`. */
+export function signed(change: number): string {
+  return change > 0 ? `+${change}` : String(change);
+}

@@ -17,6 +17,14 @@ export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 5
 
 export type FindingSource = 'check' | 'questionnaire';
 
+export type StatusCounts = Record<Status, number>;
+
+export function countStatuses(findings: readonly { status: Status }[]): StatusCounts {
+  const counts: StatusCounts = { FAIL: 0, UNKNOWN: 0, PASS: 0 };
+  for (const f of findings) counts[f.status] += 1;
+  return counts;
+}
+
 export interface Finding {
   /** The check id, or the questionnaire rule id for answers. */
   checkId: string;

@@ -1,7 +1,7 @@
 // Findings of both kinds -> the readiness plan. Pure: same findings, catalog, answers and date, same plan.
 
 import type { Category } from '../model/criteria.js';
-import type { Finding } from '../model/finding.js';
+import { countStatuses, type Finding } from '../model/finding.js';
 import { isoDay } from '../util/dates.js';
 import { capacityFrom } from './capacity.js';
 import { collectGaps, roundHours } from './gaps.js';
@@ -80,11 +80,7 @@ export function buildPlan(input: PlanInput): Plan {
     reportDate,
     gaps,
     unassessed,
-    counts: {
-      PASS: findings.filter((f) => f.status === 'PASS').length,
-      FAIL: findings.filter((f) => f.status === 'FAIL').length,
-      UNKNOWN: findings.filter((f) => f.status === 'UNKNOWN').length,
-    },
+    counts: countStatuses(findings),
   };
 }
 

@@ -2,6 +2,7 @@
 
 import type { ControlMeta, Effort } from '../model/check.js';
 import type { Finding } from '../model/finding.js';
+import { groupBy } from '../util/collections.js';
 import type { ControlCatalog, GapResource, Unassessed } from './types.js';
 
 export interface GapDraft {
@@ -75,15 +76,4 @@ function fallbackMeta(finding: Finding): ControlMeta {
     owner: 'Compliance lead',
     evidence: 'Evidence that the control operated across the observation window.',
   };
-}
-
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

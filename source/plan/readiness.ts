@@ -6,7 +6,7 @@
 import { allCriteria, type Category, type CriterionId } from '../model/criteria.js';
 import { SEVERITY_WEIGHT, type Finding } from '../model/finding.js';
 import { daysBetween, isoDay } from '../util/dates.js';
-import { groupBy } from './gaps.js';
+import { groupBy } from '../util/collections.js';
 import type { PlanSettings, Readiness, ReadinessFigures } from './types.js';
 
 /** Weight of an in-scope criterion that nothing assessed: as much as a medium control, scored zero. */

@@ -139,21 +139,9 @@ export function parseQuestionnaire(text: string, file: string): Questionnaire {
 
 // ---- questions and list fields ----
 
-const QUESTION_KEYS = [
-  'id',
-  'text',
-  'help',
-  'type',
-  'options',
-  'min',
-  'max',
-  'allow_never',
-  'show_if',
-  'criteria',
-  'item',
-  'resource_prefix',
-  'rules',
-];
+/** Keys of an answer input; a list field has just these, a question these and more. */
+const INPUT_KEYS = ['id', 'text', 'help', 'type', 'options', 'min', 'max', 'allow_never', 'show_if'];
+const QUESTION_KEYS = [...INPUT_KEYS, 'criteria', 'item', 'resource_prefix', 'rules'];
 
 function parseQuestion(src: YamlSource, node: YamlNode, section: string, earlier: Question[]): Question {
   const { map, get } = readMap(src, node, 'a question', QUESTION_KEYS);
@@ -287,17 +275,7 @@ function parseItem(src: YamlSource, node: YamlNode | null, what: string): Field[
   const seq = expectSeq(src, node, `item of ${what}`);
   const fields: Field[] = [];
   for (const fieldNode of seq.items as YamlNode[]) {
-    const { map, get } = readMap(src, fieldNode, 'a list field', [
-      'id',
-      'text',
-      'help',
-      'type',
-      'options',
-      'min',
-      'max',
-      'allow_never',
-      'show_if',
-    ]);
+    const { map, get } = readMap(src, fieldNode, 'a list field', INPUT_KEYS);
     const idNode = required(src, map, get, 'id', 'a list field');
     const id = expectString(src, idNode, 'a field id');
     if (!NAME.test(id)) fail(src, idNode, `field id '${id}' must be lowercase with underscores`);

@@ -119,10 +119,4 @@ export interface Questionnaire {
 }
 
 /** What the plan reads from the answers (fixed question ids). */
-export interface PlanningInputs {
-  windowStart?: string;
-  windowEnd?: string;
-  targetReportDate?: string;
-  complianceFte?: number;
-  remediationFte?: number;
-}
+export type { PlanSettings as PlanningInputs } from '../plan/types.js';

@@ -32,3 +32,8 @@ export function visibleQuestions(questionnaires: readonly Questionnaire[], answe
 export function isFieldVisible(field: Field, item: ListItem): boolean {
   return !field.showIf || matches(field.showIf, (leaf) => item[leaf.field ?? '']);
 }
+
+/** How many of these questions have an answer ("I don't know" included). */
+export function countAnswered(questions: readonly Question[], answers: Answers): number {
+  return questions.filter((q) => answers[q.id] !== undefined).length;
+}

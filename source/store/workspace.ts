@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import type { Finding } from '../model/finding.js';
+import { countStatuses, type Finding } from '../model/finding.js';
 import { scopeIdOf, scopeLabelOf, type Snapshot, type SnapshotSource } from '../model/snapshot.js';
 import type { AnswerValue, Answers } from '../questionnaire/types.js';
 import { InputError } from '../util/errors.js';
@@ -135,11 +135,7 @@ export class Workspace {
       source: input.source,
       snapshots,
       findingsFile: relative(this.dir, findingsFile),
-      counts: {
-        PASS: input.findings.filter((f) => f.status === 'PASS').length,
-        FAIL: input.findings.filter((f) => f.status === 'FAIL').length,
-        UNKNOWN: input.findings.filter((f) => f.status === 'UNKNOWN').length,
-      },
+      counts: countStatuses(input.findings),
       readiness: input.readiness,
       ...(input.partial ? { partial: true } : {}),
     };

@@ -1,14 +1,21 @@
 // Pure shaping of findings for the Results screen: filters, then criterion -> control -> resource.
 
 import { allCriteria, type Category, type CriterionId } from '../model/criteria.js';
-import type { Finding, Severity, Status } from '../model/finding.js';
+import {
+  countStatuses,
+  type Finding,
+  type Severity,
+  type Status,
+  type StatusCounts,
+} from '../model/finding.js';
+import { groupBy } from '../util/collections.js';
 
 export type SeverityFilter = Severity | 'all';
 export type SourceFilter = 'all' | 'aws' | 'azure' | 'questionnaire';
 export const SEVERITY_FILTERS: readonly SeverityFilter[] = ['all', 'critical', 'high', 'medium', 'low'];
 export const SOURCE_FILTERS: readonly SourceFilter[] = ['all', 'aws', 'azure', 'questionnaire'];
 
-export type Counts = Record<Status, number>;
+export type Counts = StatusCounts;
 
 export interface CriterionRow {
   id: CriterionId;
@@ -38,11 +45,7 @@ export function filterFindings(
   );
 }
 
-export function countStatuses(findings: readonly Finding[]): Counts {
-  const counts: Counts = { FAIL: 0, UNKNOWN: 0, PASS: 0 };
-  for (const f of findings) counts[f.status] += 1;
-  return counts;
-}
+export { countStatuses };
 
 /** In-scope criteria that have findings, in AICPA order. */
 export function criterionRows(findings: readonly Finding[], categories: readonly Category[]): CriterionRow[] {
@@ -54,9 +57,10 @@ export function criterionRows(findings: readonly Finding[], categories: readonly
 
 /** Controls serving a criterion, failing ones first. */
 export function controlRows(findings: readonly Finding[], criterionId: CriterionId): ControlRow[] {
-  const byControl = new Map<string, Finding[]>();
-  for (const f of findings.filter((f) => f.criteria.includes(criterionId)))
-    byControl.set(f.checkId, [...(byControl.get(f.checkId) ?? []), f]);
+  const byControl = groupBy(
+    findings.filter((f) => f.criteria.includes(criterionId)),
+    (f) => f.checkId,
+  );
   return [...byControl.entries()]
     .map(([id, group]) => ({
       id,

@@ -1,7 +1,7 @@
 // The latest run's findings plus the current answers, planned: what Results, Plan and Export show.
 
 import { useEffect, useState } from 'react';
-import { assess } from '../app/assess.js';
+import { assessLatestRun } from '../app/assess.js';
 import type { Finding } from '../model/finding.js';
 import type { Plan } from '../plan/types.js';
 import type { RunRecord } from '../store/workspace-data.js';
@@ -21,7 +21,7 @@ export function useAssessment(): AssessmentState {
   const [state, setState] = useState<AssessmentState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
-    loadAssessment(session).then((next) => live && setState(next));
+    cachedAssessment(session, nav.dataVersion).then((next) => live && setState(next));
     return () => {
       live = false;
     };
@@ -29,18 +29,23 @@ export function useAssessment(): AssessmentState {
   return state;
 }
 
+// Results, Plan and Export each show the same assessment: read the findings file and plan once per
+// run and change of answers, not once per screen visit.
+const cache = new WeakMap<Session, { key: string; result: Promise<AssessmentState> }>();
+
+function cachedAssessment(session: Session, dataVersion: number): Promise<AssessmentState> {
+  const key = `${session.workspace.latestRun()?.id ?? 'none'}|${dataVersion}`;
+  const hit = cache.get(session);
+  if (hit?.key === key) return hit.result;
+  const result = loadAssessment(session);
+  cache.set(session, { key, result });
+  return result;
+}
+
 async function loadAssessment(session: Session): Promise<AssessmentState> {
-  const run = session.workspace.latestRun();
-  if (!run) return { status: 'no-run' };
   try {
-    const { findings, plan } = assess({
-      content: session.content,
-      checkFindings: await session.workspace.loadFindings(run),
-      answers: session.workspace.answers,
-      categories: session.workspace.data.scope.categories,
-      asOf: session.now().toISOString(),
-    });
-    return { status: 'ready', run, findings, plan };
+    const latest = await assessLatestRun(session.workspace, session.content, session.now().toISOString());
+    return latest ? { status: 'ready', ...latest } : { status: 'no-run' };
   } catch (error) {
     return { status: 'error', message: error instanceof InputError ? error.describe() : String(error) };
   }

@@ -1,6 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useState } from 'react';
-import { diffRuns, type RunDiff } from '../../app/diff.js';
+import { diffLatestRuns, type RunDiff } from '../../app/diff.js';
+import { signed } from '../../export/labels.js';
 import type { Finding } from '../../model/finding.js';
 import type { Workspace } from '../../store/workspace.js';
 import { InputError } from '../../util/errors.js';
@@ -66,7 +67,6 @@ export function Compare() {
       </Box>
     );
   }
-  const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
   return (
     <Box flexDirection="column">
       <Box flexDirection="column" paddingX={1}>
@@ -110,15 +110,11 @@ export function Compare() {
 }
 
 async function loadDiff(workspace: Workspace): Promise<RunDiff | string> {
-  const latest = workspace.latestRun();
-  const previous = workspace.previousRun();
-  if (!latest || !previous) return 'Compare needs two runs: re-run the checks after remediation first.';
   try {
-    const [before, after] = await Promise.all([
-      workspace.loadFindings(previous),
-      workspace.loadFindings(latest),
-    ]);
-    return diffRuns(previous, before, latest, after);
+    return (
+      (await diffLatestRuns(workspace)) ??
+      'Compare needs two runs: re-run the checks after remediation first.'
+    );
   } catch (error) {
     return error instanceof InputError ? error.describe() : String(error);
   }

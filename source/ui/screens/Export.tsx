@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
+import { runLabel } from '../../app/assess.js';
 import { renderPlan } from '../../export/render.js';
 import type { PlanFormat } from '../../cli/args.js';
 import { Footer } from '../components/Footer.js';
@@ -41,7 +42,7 @@ export function Export() {
   const write = async (format: PlanFormat, target: string) => {
     const file = resolve(session.cwd, target.trim());
     try {
-      const source = `Run ${assessment.run.id}${assessment.run.source === 'demo' ? ' (demo estate)' : ''}`;
+      const source = runLabel(assessment.run);
       await writeFile(file, renderPlan(assessment.plan, format, source));
       setStep({ name: 'written', file });
     } catch (error) {

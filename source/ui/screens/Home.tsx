@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { visibleQuestions } from '../../questionnaire/visibility.js';
+import { countAnswered, visibleQuestions } from '../../questionnaire/visibility.js';
 import { Footer } from '../components/Footer.js';
 import { Select } from '../components/Select.js';
 import { useNavigation, type ScreenName } from '../navigation.js';
@@ -17,8 +17,7 @@ export function Home({ onQuit }: { onQuit: () => void }) {
   const previous = workspace.previousRun();
   const progress = useMemo(() => {
     const questions = visibleQuestions(content.questionnaires, workspace.answers);
-    const answered = questions.filter((q) => workspace.answers[q.id] !== undefined).length;
-    return { answered, total: questions.length };
+    return { answered: countAnswered(questions, workspace.answers), total: questions.length };
     // Answers change through the workspace; dataVersion says when.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [content, workspace, nav.state.dataVersion]);

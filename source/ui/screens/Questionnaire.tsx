@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { criterion } from '../../model/criteria.js';
 import type { AnswerValue, Answers, ListItem, Question } from '../../questionnaire/types.js';
 import { labelOf, validateAnswer } from '../../questionnaire/values.js';
-import { visibleQuestions } from '../../questionnaire/visibility.js';
+import { countAnswered, visibleQuestions } from '../../questionnaire/visibility.js';
 import { AnswerInput } from '../components/AnswerInput.js';
 import { Footer } from '../components/Footer.js';
 import { ListEditor } from '../components/ListEditor.js';
@@ -91,7 +91,7 @@ export function Questionnaire() {
   );
 
   if (finished || !question) {
-    const answered = questions.filter((q) => answers[q.id] !== undefined).length;
+    const answered = countAnswered(questions, answers);
     return (
       <Box flexDirection="column">
         <Box flexDirection="column" paddingX={1}>
@@ -132,7 +132,7 @@ export function Questionnaire() {
   const sectionQuestions = questions.filter((q) => q.section === question.section);
   const sectionIndex = content.questionnaires.indexOf(section);
   const current = answers[question.id];
-  const answeredCount = questions.filter((q) => answers[q.id] !== undefined).length;
+  const answeredCount = countAnswered(questions, answers);
 
   return (
     <Box flexDirection="column">

@@ -2,14 +2,14 @@ import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { CATEGORIES, type Category } from '../../model/criteria.js';
 import type { Provider } from '../../model/snapshot.js';
+import { PLANNING_QUESTIONS } from '../../questionnaire/planning.js';
 import { isIsoDay } from '../../questionnaire/values.js';
 import { Footer } from '../components/Footer.js';
 import { TextInput } from '../components/TextInput.js';
 import { useNavigation } from '../navigation.js';
 import { useSession } from '../session.js';
 
-const WINDOW_START = 'audit.window_start';
-const WINDOW_END = 'audit.window_end';
+const { windowStart: WINDOW_START, windowEnd: WINDOW_END } = PLANNING_QUESTIONS;
 
 type Row =
   | { kind: 'provider'; provider: Provider; label: string }

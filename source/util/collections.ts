@@ -1,0 +1,13 @@
+// Small collection helpers shared by the planner and the screens.
+
+/** Items grouped by a key, groups in the order their first item appears. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
