@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScreenName } from '../../source/ui/navigation.js';
 import type { Session } from '../../source/ui/session.js';
-import { KEY, NOW, recordDemoRun, renderApp, startGuided, testSession, type TestApp } from './harness.js';
+import { KEY, NOW, recordDemoRun, renderForTest, startGuided, testSession, type TestApp } from './harness.js';
 
 const WIDTH = 80;
 
@@ -56,6 +56,14 @@ interface State {
   table?: boolean;
 }
 
+/** A `reach` that waits for `shown`, then presses `keys`. */
+const pressOn =
+  (shown: string, ...keys: string[]) =>
+  async (app: TestApp): Promise<void> => {
+    await app.waitFor(shown);
+    await app.press(...keys);
+  };
+
 const STATES: State[] = [
   {
     name: 'home',
@@ -72,10 +80,7 @@ const STATES: State[] = [
   {
     name: 'scope, editing a date',
     screen: 'scope',
-    reach: async (app) => {
-      await app.waitFor('What is in scope');
-      await app.press(...Array<string>(6).fill(KEY.down), KEY.enter);
-    },
+    reach: pressOn('What is in scope', ...Array<string>(6).fill(KEY.down), KEY.enter),
     shows: 'YYYY-MM-DD, empty to clear',
     footer: 'Enter save date · Esc cancel · Ctrl-C quit',
   },
@@ -91,10 +96,7 @@ const STATES: State[] = [
     name: 'questionnaire, yes/no with help',
     screen: 'questionnaire',
     resumeAt: 'audit.firm_engaged',
-    reach: async (app) => {
-      await app.waitFor('Have you engaged');
-      await app.press('?');
-    },
+    reach: pressOn('Have you engaged', '?'),
     shows: 'Only a licensed CPA firm',
     footer: 'Enter answer · Esc back · Tab skip · ? help · q quit',
   },
@@ -116,10 +118,7 @@ const STATES: State[] = [
     name: 'list editor, adding an entry',
     screen: 'questionnaire',
     resumeAt: 'vendors.list',
-    reach: async (app) => {
-      await app.waitFor('Add another entry');
-      await app.press(KEY.enter);
-    },
+    reach: pressOn('Add another entry', KEY.enter),
     shows: 'Entry 3',
     footer: 'Enter answer · Esc drop this entry · Ctrl-C quit',
   },
@@ -127,10 +126,7 @@ const STATES: State[] = [
     name: 'questionnaire, done',
     screen: 'questionnaire',
     resumeAt: 'evidence.deficiencies_tracked',
-    reach: async (app) => {
-      await app.waitFor('Esc back');
-      await app.press(KEY.tab);
-    },
+    reach: pressOn('Esc back', KEY.tab),
     shows: 'Questionnaire done for now',
     footer: 'Enter choose · Esc last question · q quit',
   },
@@ -144,10 +140,7 @@ const STATES: State[] = [
   {
     name: 'results, controls',
     screen: 'results',
-    reach: async (app) => {
-      await app.waitFor('By criterion');
-      await app.press(KEY.enter);
-    },
+    reach: pressOn('By criterion', KEY.enter),
     shows: /Control\s+Severity/,
     footer: '↑↓ move · Enter open · Esc up · s severity · p provider · q quit',
     table: true,
@@ -175,10 +168,7 @@ const STATES: State[] = [
   {
     name: 'plan, a gap',
     screen: 'plan',
-    reach: async (app) => {
-      await app.waitFor('Readiness: design');
-      await app.press(KEY.enter);
-    },
+    reach: pressOn('Readiness: design', KEY.enter),
     shows: 'Affected (',
     footer: 'Esc back to the plan · q quit',
   },
@@ -198,10 +188,7 @@ const STATES: State[] = [
   {
     name: 'export, path',
     screen: 'export',
-    reach: async (app) => {
-      await app.waitFor('Export the plan');
-      await app.press(KEY.enter);
-    },
+    reach: pressOn('Export the plan', KEY.enter),
     shows: 'Where should it go?',
     footer: 'Enter write · Esc formats · Ctrl-C quit',
   },
@@ -223,7 +210,7 @@ const STATES: State[] = [
 
 async function reach(state: State): Promise<TestApp> {
   if (state.resumeAt) await session.workspace.setResumeAt(state.resumeAt);
-  const app = renderApp(session, state.screen, { columns: WIDTH });
+  const app = renderForTest(session, state.screen, { columns: WIDTH });
   await state.reach?.(app);
   await app.waitFor(state.shows);
   return app;
@@ -234,17 +221,16 @@ const footerOf = (frame: string) => frame.trimEnd().split('\n').at(-1)!.trim();
 describe('the app', () => {
   it("quits with 'q' from a screen without a text field", async () => {
     for (const screen of ['home', 'plan'] as const) {
-      const app = renderApp(session, screen);
+      const app = renderForTest(session, screen);
       await app.waitFor(/Enter choose|Enter details/);
       expect(app.exited()).toBe(false);
       await app.press('q');
       expect(app.exited(), screen).toBe(true);
-      app.unmount();
     }
   });
 
   it("takes 'q' typed into a text field as text", async () => {
-    const app = renderApp(session, 'export');
+    const app = renderForTest(session, 'export');
     await app.waitFor('Export the plan');
     await app.press(KEY.enter);
     await app.waitFor('› soc2-plan.md');
@@ -258,7 +244,6 @@ describe('the app', () => {
     await app.waitFor('Markdown');
     await app.press('q');
     expect(app.exited()).toBe(true);
-    app.unmount();
   });
 
   it.each(STATES.map((s) => [s.name, s] as const))(
@@ -281,13 +266,12 @@ describe('the app', () => {
         expect(app.exited()).toBe(false);
         expect(app.frame()).toMatch(/› \S*q/);
       }
-      app.unmount();
     },
   );
 
   it('names the next step in the guided flow and fits it in 80 columns', async () => {
     await session.workspace.setResumeAt('evidence.deficiencies_tracked');
-    const app = renderApp(session, 'home', { columns: WIDTH });
+    const app = renderForTest(session, 'home', { columns: WIDTH });
     await startGuided(app, 'scan');
     await app.waitFor('Recorded run');
     await app.press(KEY.enter);
@@ -302,6 +286,5 @@ describe('the app', () => {
     await app.press('n');
     await app.waitFor('Readiness: design');
     expect(app.frame()).toContain('Plan (new assessment)');
-    app.unmount();
   });
 });

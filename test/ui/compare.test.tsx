@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../source/model/finding.js';
 import type { Session } from '../../source/ui/session.js';
-import { KEY, NOW, recordDemoRun, renderApp, testSession, type TestApp } from './harness.js';
-
-let cleanup: (() => Promise<void>) | undefined;
-let app: TestApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await cleanup?.();
-});
+import { KEY, NOW, recordDemoRun, renderForTest, sessionForTest } from './harness.js';
 
 const WEEK_LATER = new Date(NOW.getTime() + 7 * 24 * 3600 * 1000);
 
@@ -52,10 +44,9 @@ const name = (f: Finding) => (f.resourceName ?? f.resourceId).slice(0, 20);
 
 describe('Compare runs', () => {
   it('shows what was fixed, what is new (regressions marked) and what is still open, with the score change', async () => {
-    const t = await testSession();
-    cleanup = t.cleanup;
-    const { first, second, fixed, regressed, added, stillOpen } = await twoRuns(t.session);
-    app = renderApp(t.session, 'compare');
+    const session = await sessionForTest();
+    const { first, second, fixed, regressed, added, stillOpen } = await twoRuns(session);
+    const app = renderForTest(session, 'compare');
     await app.waitFor('2026-11-20 → 2026-11-27');
     expect(app.frame()).toContain(
       `design ${second.readiness.design}% (+4) · operating ${second.readiness.operating}% (-3)`,
@@ -109,10 +100,9 @@ describe('Compare runs', () => {
   });
 
   it('says what to do with only one run', async () => {
-    const t = await testSession();
-    cleanup = t.cleanup;
-    await recordDemoRun(t.session);
-    app = renderApp(t.session, 'compare');
+    const session = await sessionForTest();
+    await recordDemoRun(session);
+    const app = renderForTest(session, 'compare');
     await app.waitFor('Compare needs two runs: re-run the checks after remediation first.');
     expect(app.frame()).toMatch(/Esc home · q quit/);
     await app.press(KEY.escape);

@@ -1,14 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CredentialSource } from '../../source/app/credentials.js';
-import { KEY, renderApp, startGuided, testSession, type TestApp } from './harness.js';
-
-let cleanup: (() => Promise<void>) | undefined;
-let app: TestApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await cleanup?.();
-});
+import { KEY, renderForTest, sessionForTest, startGuided } from './harness.js';
 
 const FOUND: CredentialSource[] = [
   { provider: 'aws', kind: 'SSO profile', label: 'prod-audit (account 111122223333)' },
@@ -22,12 +14,11 @@ const FOUND: CredentialSource[] = [
 ];
 
 async function connectScreen(credentials: CredentialSource[], providers?: ('aws' | 'azure')[]) {
-  const t = await testSession({ credentials });
-  cleanup = t.cleanup;
-  if (providers) await t.session.workspace.setScope({ ...t.session.workspace.data.scope, providers });
-  app = renderApp(t.session);
+  const session = await sessionForTest({ credentials });
+  if (providers) await session.workspace.setScope({ ...session.workspace.data.scope, providers });
+  const app = renderForTest(session);
   await startGuided(app, 'connect');
-  return { session: t.session, app };
+  return { session, app };
 }
 
 describe('Connect', () => {

@@ -1,25 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../source/plan/types.js';
-import { KEY, latestAssessment, recordDemoRun, renderApp, testSession, type TestApp } from './harness.js';
-
-let cleanup: (() => Promise<void>) | undefined;
-let app: TestApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await cleanup?.();
-});
+import { KEY, renderForTest, screenAfterDemoRun, sessionForTest } from './harness.js';
 
 async function exportScreen() {
-  const t = await testSession();
-  cleanup = t.cleanup;
-  await recordDemoRun(t.session);
-  const { plan } = await latestAssessment(t.session);
-  app = renderApp(t.session, 'export');
-  await app.waitFor(`Export the plan (${plan.totals.gaps} gaps)`);
-  return { session: t.session, app, plan, dir: t.session.cwd };
+  const screen = await screenAfterDemoRun(
+    'export',
+    ({ plan }) => `Export the plan (${plan.totals.gaps} gaps)`,
+  );
+  return { ...screen, dir: screen.session.cwd };
 }
 
 describe('Export', () => {
@@ -106,9 +96,7 @@ describe('Export', () => {
   });
 
   it('says there is nothing to export before the first run', async () => {
-    const t = await testSession();
-    cleanup = t.cleanup;
-    app = renderApp(t.session, 'export');
+    const app = renderForTest(await sessionForTest(), 'export');
     await app.waitFor('No run yet: start a new assessment from home to see the plan to export.');
     await app.press(KEY.escape);
     await app.waitFor('Start a new assessment');

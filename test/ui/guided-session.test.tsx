@@ -1,18 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEY, renderApp, testSession } from './harness.js';
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-});
+import { describe, expect, it } from 'vitest';
+import { KEY, renderForTest, sessionForTest } from './harness.js';
 
 describe('the whole guided demo session', () => {
   it('goes from scope through the scan, questions, results and plan to an exported Markdown plan', async () => {
-    const t = await testSession();
-    cleanup = t.cleanup;
-    const app = renderApp(t.session);
+    const session = await sessionForTest();
+    const app = renderForTest(session);
     await app.waitFor('Start a new assessment');
     await app.press(KEY.enter);
 
@@ -56,7 +50,7 @@ describe('the whole guided demo session', () => {
     await app.press(KEY.enter);
     for (let i = 0; i < 80 && !app.frame().includes('Questionnaire done'); i++) await app.press(KEY.tab);
     await app.waitFor('Questionnaire done');
-    expect(t.session.workspace.answers).toMatchObject({
+    expect(session.workspace.answers).toMatchObject({
       'audit.firm_engaged': 'yes',
       'audit.firm_name': 'Acme Assurance LLP',
       'audit.window_start': '2026-09-01',
@@ -75,9 +69,8 @@ describe('the whole guided demo session', () => {
     await app.waitFor('Where should it go?');
     await app.press(KEY.enter);
     await app.waitFor('Written:');
-    const markdown = await readFile(join(t.session.cwd, 'soc2-plan.md'), 'utf8');
+    const markdown = await readFile(join(session.cwd, 'soc2-plan.md'), 'utf8');
     expect(markdown).toContain('# SOC 2 Type II readiness plan');
     expect(markdown).toContain('Availability');
-    app.unmount();
   });
 });

@@ -5,13 +5,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
+import { onTestFinished } from 'vitest';
 import { assess } from '../../source/app/assess.js';
 import { loadContent, type Content } from '../../source/app/content.js';
 import type { CredentialSource } from '../../source/app/credentials.js';
 import { scanAndRecord } from '../../source/app/scan.js';
 import type { Finding } from '../../source/model/finding.js';
 import type { Plan } from '../../source/plan/types.js';
-import type { Question } from '../../source/questionnaire/types.js';
+import type { Answers, Question } from '../../source/questionnaire/types.js';
 import { visibleQuestions } from '../../source/questionnaire/visibility.js';
 import type { RunRecord } from '../../source/store/workspace-data.js';
 import { Workspace } from '../../source/store/workspace.js';
@@ -55,6 +56,13 @@ export async function testSession(
   const workspace = await Workspace.open(join(dir, 'ws'), NOW);
   const session = sessionFor(workspace, loaded, dir, options);
   return { session, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** testSession, its folder removed when the current test finishes (call it inside a test). */
+export async function sessionForTest(options: TestSessionOptions = {}): Promise<Session> {
+  const { session, cleanup } = await testSession(options);
+  onTestFinished(cleanup);
+  return session;
 }
 
 function sessionFor(
@@ -205,6 +213,55 @@ export function renderApp(session: Session, initialScreen: ScreenName = 'home', 
 }
 
 export type TestApp = ReturnType<typeof renderApp>;
+
+/**
+ * renderApp, unmounted when the current test finishes (call it inside a test). Unmounting it earlier
+ * is fine: a second unmount does nothing. Finish hooks run last-registered first, so an app rendered
+ * on a sessionForTest session is unmounted before the session's folder goes.
+ */
+export function renderForTest(
+  session: Session,
+  initialScreen: ScreenName = 'home',
+  options: RenderOptions = {},
+): TestApp {
+  const app = renderApp(session, initialScreen, options);
+  let mounted = true;
+  const unmount = () => {
+    if (!mounted) return;
+    mounted = false;
+    app.unmount();
+  };
+  onTestFinished(unmount);
+  return { ...app, unmount };
+}
+
+/**
+ * A new session with a recorded demo run, rendered at `screen` once it shows `shows` (given what the
+ * screen computes for the run). `prepare` runs on the session before the run is recorded.
+ */
+export async function screenAfterDemoRun(
+  screen: ScreenName,
+  shows: (assessment: { findings: Finding[]; plan: Plan }) => string | RegExp,
+  prepare?: (session: Session) => Promise<void>,
+) {
+  const session = await sessionForTest();
+  await prepare?.(session);
+  await recordDemoRun(session);
+  const { findings, plan } = await latestAssessment(session);
+  const app = renderForTest(session, screen);
+  await app.waitFor(shows({ findings, plan }));
+  return { session, app, findings, plan };
+}
+
+/** A new session's questionnaire screen with `answers` saved, opened at `at` (or where it would resume). */
+export async function questionnaireScreen(at?: string, answers: Answers = {}) {
+  const session = await sessionForTest();
+  await session.workspace.replaceAnswers(answers);
+  if (at) await session.workspace.setResumeAt(at);
+  const app = renderForTest(session, 'questionnaire');
+  await app.waitFor(at ? questionById(session, at).text : 'Your audit');
+  return { session, app };
+}
 
 /** From home, starts a new assessment and walks the guided flow to `screen` (scope, connect or scan). */
 export async function startGuided(app: TestApp, screen: 'scope' | 'connect' | 'scan'): Promise<void> {

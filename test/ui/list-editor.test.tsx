@@ -1,24 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Answers } from '../../source/questionnaire/types.js';
-import { KEY, questionById, renderApp, reopenSession, testSession, type TestApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { KEY, questionById, questionnaireScreen, reopenSession, type TestApp } from './harness.js';
 
-let cleanup: (() => Promise<void>) | undefined;
-let app: TestApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await cleanup?.();
-});
-
-async function vendorList(answers: Answers = {}) {
-  const t = await testSession();
-  cleanup = t.cleanup;
-  await t.session.workspace.replaceAnswers(answers);
-  await t.session.workspace.setResumeAt('vendors.list');
-  app = renderApp(t.session, 'questionnaire');
-  await app.waitFor(questionById(t.session, 'vendors.list').text);
-  return { session: t.session, app };
-}
+const vendorList = () => questionnaireScreen('vendors.list');
 
 const field = (id: string) => {
   const texts: Record<string, string> = {
@@ -51,6 +34,15 @@ async function addStripe(a: TestApp) {
   await a.waitFor('1. Stripe');
 }
 
+/** In a new entry: types its name and service, and waits for the customer-data question. */
+async function nameAndService(a: TestApp, name: string, service: string) {
+  await a.type(name);
+  await a.press(KEY.enter);
+  await a.type(service);
+  await a.press(KEY.enter);
+  await a.waitFor(field('customer_data'));
+}
+
 describe('List editor (vendors)', () => {
   it('adds an entry field by field, skipping the fields its answers hide, and saves it at once', async () => {
     const { session, app } = await vendorList();
@@ -71,11 +63,7 @@ describe('List editor (vendors)', () => {
     // With a report on file, its date, bridge letter and CUECs are asked; a bad date is refused.
     await app.press(KEY.enter);
     await app.waitFor('Entry 2');
-    await app.type('AWS');
-    await app.press(KEY.enter);
-    await app.type('Hosting');
-    await app.press(KEY.enter);
-    await app.waitFor(field('customer_data'));
+    await nameAndService(app, 'AWS', 'Hosting');
     await app.press(KEY.enter);
     await app.waitFor(field('soc2_report'));
     await app.press(KEY.enter); // Yes
@@ -113,11 +101,7 @@ describe('List editor (vendors)', () => {
     await addStripe(app);
     await app.press(KEY.enter);
     await app.waitFor('Entry 2');
-    await app.type('Stripe');
-    await app.press(KEY.enter);
-    await app.type('Payouts');
-    await app.press(KEY.enter);
-    await app.waitFor(field('customer_data'));
+    await nameAndService(app, 'Stripe', 'Payouts');
     await app.press(KEY.enter);
     await app.waitFor(field('soc2_report'));
     await app.press(KEY.down, KEY.enter);
@@ -155,11 +139,7 @@ describe('List editor (vendors)', () => {
     expect(session.workspace.answers['vendors.list']).toHaveLength(1);
     // Esc in a yes/no field drops the entry too.
     await app.press(KEY.enter);
-    await app.type('Plaid');
-    await app.press(KEY.enter);
-    await app.type('Bank data');
-    await app.press(KEY.enter);
-    await app.waitFor(field('customer_data'));
+    await nameAndService(app, 'Plaid', 'Bank data');
     await app.press(KEY.escape);
     await app.waitFor('Add another entry');
     expect(session.workspace.answers['vendors.list']).toHaveLength(1);
@@ -169,11 +149,7 @@ describe('List editor (vendors)', () => {
     const { session, app } = await vendorList();
     await addStripe(app);
     await app.press(KEY.enter);
-    await app.type('Plaid');
-    await app.press(KEY.enter);
-    await app.type('Bank data');
-    await app.press(KEY.enter);
-    await app.waitFor(field('customer_data'));
+    await nameAndService(app, 'Plaid', 'Bank data');
     await app.press(KEY.down, KEY.enter); // No
     await app.waitFor(field('soc2_report'));
     await app.press(KEY.down, KEY.enter); // No

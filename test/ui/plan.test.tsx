@@ -1,27 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hours } from '../../source/export/labels.js';
 import { criterion } from '../../source/model/criteria.js';
 import type { Answers } from '../../source/questionnaire/types.js';
-import { KEY, latestAssessment, recordDemoRun, renderApp, testSession, type TestApp } from './harness.js';
+import { KEY, renderForTest, screenAfterDemoRun, sessionForTest } from './harness.js';
 
-let cleanup: (() => Promise<void>) | undefined;
-let app: TestApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await cleanup?.();
-});
-
-async function planScreen(answers: Answers = {}) {
-  const t = await testSession();
-  cleanup = t.cleanup;
-  await t.session.workspace.replaceAnswers(answers);
-  await recordDemoRun(t.session);
-  const { plan } = await latestAssessment(t.session);
-  app = renderApp(t.session, 'plan');
-  await app.waitFor(`${plan.totals.gaps} gaps`);
-  return { session: t.session, app, plan };
-}
+const planScreen = (answers: Answers = {}) =>
+  screenAfterDemoRun(
+    'plan',
+    ({ plan }) => `${plan.totals.gaps} gaps`,
+    (session) => session.workspace.replaceAnswers(answers),
+  );
 
 describe('Plan', () => {
   it('shows the readiness, the totals and that the work fits in 90 days', async () => {
@@ -127,9 +115,7 @@ describe('Plan', () => {
   });
 
   it('says there is no plan before the first run', async () => {
-    const t = await testSession();
-    cleanup = t.cleanup;
-    app = renderApp(t.session, 'plan');
+    const app = renderForTest(await sessionForTest(), 'plan');
     await app.waitFor('No run yet: start a new assessment from home to see the plan.');
   });
 });

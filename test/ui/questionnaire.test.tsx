@@ -1,40 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Answers } from '../../source/questionnaire/types.js';
+import { describe, expect, it } from 'vitest';
 import type { Session } from '../../source/ui/session.js';
 import {
   KEY,
   questionById,
-  renderApp,
+  questionnaireScreen,
+  renderForTest,
   reopenSession,
-  testSession,
   visibleCount,
-  type TestApp,
 } from './harness.js';
-
-let cleanup: (() => Promise<void>) | undefined;
-let app: TestApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await cleanup?.();
-});
-
-/** The questionnaire screen, opened at `at` (or where the workspace says to resume). */
-async function questionnaire(at?: string, answers: Answers = {}) {
-  const t = await testSession();
-  cleanup = t.cleanup;
-  await t.session.workspace.replaceAnswers(answers);
-  if (at) await t.session.workspace.setResumeAt(at);
-  app = renderApp(t.session, 'questionnaire');
-  await app.waitFor(at ? questionById(t.session, at).text : 'Your audit');
-  return { session: t.session, app };
-}
 
 const text = (session: Session, id: string) => questionById(session, id).text;
 
 describe('Questionnaire', () => {
   it('asks one question at a time, with section and count progress and the criteria it serves', async () => {
-    const { session, app } = await questionnaire();
+    const { session, app } = await questionnaireScreen();
     const total = visibleCount(session);
     expect(app.frame()).toContain(`Your audit · question 1 of 5 · section 1 of 10 · 0/${total} answered`);
     expect(app.frame()).toContain('Serves CC4.1 Controls are evaluated on an ongoing or separate basis');
@@ -52,7 +31,7 @@ describe('Questionnaire', () => {
   });
 
   it('shows a follow-up question only after the answer that enables it', async () => {
-    const { session, app } = await questionnaire();
+    const { session, app } = await questionnaireScreen();
     expect(app.frame()).toContain('question 1 of 5');
     await app.press(KEY.down, KEY.enter); // No
     await app.waitFor(text(session, 'audit.window_start'));
@@ -77,7 +56,7 @@ describe('Questionnaire', () => {
   });
 
   it('takes typed text, dates and numbers, with a message for what it cannot take', async () => {
-    const { session, app } = await questionnaire('audit.firm_name', {
+    const { session, app } = await questionnaireScreen('audit.firm_name', {
       'audit.firm_engaged': 'yes',
     });
     // 'q' in a text field is text, and Enter on an empty field does nothing.
@@ -109,7 +88,7 @@ describe('Questionnaire', () => {
   });
 
   it('takes numbers within their range, and unknown', async () => {
-    const { session, app } = await questionnaire('staffing.compliance_fte');
+    const { session, app } = await questionnaireScreen('staffing.compliance_fte');
     expect(app.frame()).toContain("A number (e.g. 0.5), or 'unknown'.");
     await app.type('lots');
     await app.press(KEY.enter);
@@ -132,7 +111,7 @@ describe('Questionnaire', () => {
   });
 
   it('picks one of the choices of a choice question', async () => {
-    const { session, app } = await questionnaire('policies.background_checks');
+    const { session, app } = await questionnaireScreen('policies.background_checks');
     expect(app.frame()).toContain('Policies, training and people');
     const options = questionById(session, 'policies.background_checks').options!;
     for (const [i, option] of options.entries()) expect(app.frame()).toContain(`${i + 1}. ${option.label}`);
@@ -151,7 +130,7 @@ describe('Questionnaire', () => {
   });
 
   it("shows the help with '?', also in an empty text field", async () => {
-    const { session, app } = await questionnaire();
+    const { session, app } = await questionnaireScreen();
     const help = questionById(session, 'audit.firm_engaged').help;
     expect(app.text()).not.toContain(help);
     await app.press('?');
@@ -172,7 +151,7 @@ describe('Questionnaire', () => {
   });
 
   it('goes back with Esc and skips with Tab, leaving answers as they were', async () => {
-    const { session, app } = await questionnaire();
+    const { session, app } = await questionnaireScreen();
     await app.press(KEY.tab);
     await app.waitFor(text(session, 'audit.window_start'));
     expect(session.workspace.answers).toEqual({});
@@ -189,7 +168,7 @@ describe('Questionnaire', () => {
   });
 
   it('saves every answer at once, and a new app on the workspace resumes at the same question', async () => {
-    const { session, app: first } = await questionnaire();
+    const { session, app: first } = await questionnaireScreen();
     await first.press(KEY.enter);
     await first.waitFor(text(session, 'audit.firm_name'));
     // On disk already, not only in memory.
@@ -205,20 +184,20 @@ describe('Questionnaire', () => {
     first.unmount();
 
     const again = await reopenSession(session);
-    app = renderApp(again, 'questionnaire');
+    let app = renderForTest(again, 'questionnaire');
     await app.waitFor(text(session, 'audit.window_start'));
     expect(app.frame()).toContain(`question 3 of 6 · section 1 of 10 · 2/${visibleCount(again)} answered`);
     app.unmount();
 
     // Home offers to resume, and lands on the same question.
-    app = renderApp(await reopenSession(session));
+    app = renderForTest(await reopenSession(session));
     await app.waitFor(`Resume the questionnaire (2 of ${visibleCount(again)} answered)`);
     await app.press(KEY.down, KEY.enter);
     await app.waitFor(text(session, 'audit.window_start'));
   });
 
   it('shows the done screen after the last question', async () => {
-    const { session, app } = await questionnaire('evidence.deficiencies_tracked');
+    const { session, app } = await questionnaireScreen('evidence.deficiencies_tracked');
     await app.press(KEY.enter);
     await app.waitFor('Questionnaire done for now');
     expect(session.workspace.answers['evidence.deficiencies_tracked']).toBe('yes');

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../source/model/finding.js';
 import {
   controlRows,
@@ -9,24 +9,11 @@ import {
   type SeverityFilter,
   type SourceFilter,
 } from '../../source/ui/results-model.js';
-import { KEY, latestAssessment, recordDemoRun, renderApp, testSession, type TestApp } from './harness.js';
-
-let cleanup: (() => Promise<void>) | undefined;
-let app: TestApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await cleanup?.();
-});
+import { KEY, renderForTest, screenAfterDemoRun, sessionForTest, type TestApp } from './harness.js';
 
 async function resultsScreen() {
-  const t = await testSession();
-  cleanup = t.cleanup;
-  await recordDemoRun(t.session);
-  const { findings, plan } = await latestAssessment(t.session);
-  app = renderApp(t.session, 'results');
-  await app.waitFor('By criterion');
-  return { session: t.session, app, findings, categories: plan.categories };
+  const screen = await screenAfterDemoRun('results', () => 'By criterion');
+  return { ...screen, categories: screen.plan.categories };
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -153,22 +140,19 @@ describe('Results', () => {
   });
 
   it('shows the categories in scope', async () => {
-    const t = await testSession();
-    cleanup = t.cleanup;
-    await t.session.workspace.setScope({ ...t.session.workspace.data.scope, categories: ['availability'] });
-    await recordDemoRun(t.session);
-    const { findings, plan } = await latestAssessment(t.session);
-    app = renderApp(t.session, 'results');
-    await app.waitFor('By criterion (Security (Common Criteria), Availability)');
+    const { findings, plan } = await screenAfterDemoRun(
+      'results',
+      () => 'By criterion (Security (Common Criteria), Availability)',
+      (session) =>
+        session.workspace.setScope({ ...session.workspace.data.scope, categories: ['availability'] }),
+    );
     const rows = criterionRows(findings, plan.categories);
     const availability = rows.filter((r) => r.category === 'availability');
     expect(availability.length).toBeGreaterThan(0);
   });
 
   it('says there is nothing to show before the first run', async () => {
-    const t = await testSession();
-    cleanup = t.cleanup;
-    app = renderApp(t.session, 'results');
+    const app = renderForTest(await sessionForTest(), 'results');
     await app.waitFor('No run yet: start a new assessment from home to see the results.');
     expect(app.frame()).toMatch(/Esc home · q quit/);
     await app.press(KEY.escape);

@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScanProgress } from '../../source/app/scan.js';
 import { CollectError } from '../../source/util/errors.js';
-import { KEY, renderApp, startGuided, stripAnsi, testSession, type TestApp } from './harness.js';
-
-let cleanup: (() => Promise<void>) | undefined;
-let app: TestApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await cleanup?.();
-});
+import { KEY, renderForTest, sessionForTest, startGuided, stripAnsi, type TestApp } from './harness.js';
 
 /** A session whose scan is the real one, keeping a copy of every progress line it reports. */
 async function recordingSession(onLine?: (line: ScanProgress, all: ScanProgress[]) => void) {
   const lines: ScanProgress[] = [];
-  const t = await testSession({
+  const session = await sessionForTest({
     scan: (real) => (options) =>
       real({
         ...options,
@@ -25,8 +17,7 @@ async function recordingSession(onLine?: (line: ScanProgress, all: ScanProgress[
         },
       }),
   });
-  cleanup = t.cleanup;
-  return { session: t.session, lines };
+  return { session, lines };
 }
 
 const providerName = (line: ScanProgress) => (line.provider === 'aws' ? 'AWS' : 'Azure');
@@ -51,7 +42,7 @@ function totals(lines: readonly ScanProgress[]) {
 describe('Scan', () => {
   it('shows a line per account and service with its counts, errors in place, and the totals', async () => {
     const { session, lines } = await recordingSession();
-    app = renderApp(session, 'scan', { columns: 80 });
+    const app = renderForTest(session, 'scan', { columns: 80 });
     await app.waitFor('Recorded run');
     const run = session.workspace.latestRun()!;
     expect(run.partial).toBeUndefined();
@@ -95,7 +86,7 @@ describe('Scan', () => {
 
   it('goes on to the questionnaire with Enter in the guided flow', async () => {
     const { session } = await recordingSession();
-    app = renderApp(session);
+    const app = renderForTest(session);
     await startGuided(app, 'scan');
     await app.waitFor('Recorded run');
     await app.press(KEY.enter);
@@ -113,7 +104,7 @@ describe('Scan', () => {
         current!.stdin.write(KEY.escape);
       }
     });
-    app = current = renderApp(session, 'scan');
+    const app = (current = renderForTest(session, 'scan'));
     await app.waitFor('Recorded run');
     expect(pressed).toBe(true);
     expect(app.frames.some((f) => stripAnsi(f).includes('Cancelling: keeping what finished'))).toBe(true);
@@ -136,14 +127,13 @@ describe('Scan', () => {
   });
 
   it('says why a scan could not run, and Enter goes home', async () => {
-    const t = await testSession({
+    const session = await sessionForTest({
       scan: () => () => Promise.reject(new CollectError('no credentials could be used')),
     });
-    cleanup = t.cleanup;
-    app = renderApp(t.session, 'scan');
+    const app = renderForTest(session, 'scan');
     await app.waitFor('The scan could not run: no credentials could be used');
     expect(app.frame()).toMatch(/Enter home · Esc home · q quit/);
-    expect(t.session.workspace.latestRun()).toBeUndefined();
+    expect(session.workspace.latestRun()).toBeUndefined();
     await app.press(KEY.enter);
     await app.waitFor('Start a new assessment');
   });

@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEY, renderApp, reopenSession, startGuided, testSession, type TestApp } from './harness.js';
-
-let cleanup: (() => Promise<void>) | undefined;
-let app: TestApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await cleanup?.();
-});
+import { describe, expect, it } from 'vitest';
+import { KEY, renderForTest, reopenSession, sessionForTest, startGuided, type TestApp } from './harness.js';
 
 async function scopeScreen() {
-  const t = await testSession();
-  cleanup = t.cleanup;
-  app = renderApp(t.session);
+  const session = await sessionForTest();
+  const app = renderForTest(session);
   await startGuided(app, 'scope');
-  return { session: t.session, app };
+  return { session, app };
 }
 
 /** Moves the cursor to the row whose text includes `label` (from the top). */
@@ -156,15 +147,14 @@ describe('Scope', () => {
   });
 
   it('opens with the saved scope', async () => {
-    const t = await testSession();
-    cleanup = t.cleanup;
-    await t.session.workspace.setScope({
-      ...t.session.workspace.data.scope,
+    const session = await sessionForTest();
+    await session.workspace.setScope({
+      ...session.workspace.data.scope,
       providers: ['azure'],
       categories: ['privacy'],
     });
-    await t.session.workspace.saveAnswer('audit.window_start', '2026-10-01');
-    app = renderApp(t.session, 'scope');
+    await session.workspace.saveAnswer('audit.window_start', '2026-10-01');
+    const app = renderForTest(session, 'scope');
     await app.waitFor('What is in scope');
     expect(app.frame()).toContain('[ ] AWS accounts');
     expect(app.frame()).toContain('[x] Azure subscriptions');
