@@ -31,6 +31,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         );
         return 2;
       }
+      // Ink draws only the last frame when CI is set (is-in-ci); at a real terminal the person wants
+      // the session. Cleared before Ink loads, since is-in-ci reads the environment once.
+      delete process.env.CI;
+      delete process.env.CONTINUOUS_INTEGRATION;
       const { startTui } = await withoutFetch(() => import('./ui/start.js'));
       return await startTui(flags);
     }

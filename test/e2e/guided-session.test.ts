@@ -78,4 +78,12 @@ describe('the built app in a real terminal (tmux, 100x30)', () => {
     await terminal.waitFor('Start a new assessment');
     expect(terminal.screenWithStyles()).not.toMatch(styled);
   });
+
+  it('draws the session at a terminal even when CI is set (Ink would otherwise draw only on exit)', async () => {
+    terminal = new Terminal();
+    terminal.start([], { CI: 'true', CONTINUOUS_INTEGRATION: '1' });
+    await terminal.waitFor('Start a new assessment');
+    await terminal.keys('q');
+    await terminal.waitFor('[exited 0]');
+  });
 });
