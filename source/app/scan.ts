@@ -1,5 +1,5 @@
 // Collect (or load the demo estate), evaluate, and record a run in the workspace. Progress is reported
-// per account or subscription and service, so a screen can show each line as it finishes; a cancel
+// per account or subscription, service and region, so a screen can show each line as it finishes; a cancel
 // keeps every account that finished and records the run as partial.
 
 import type { Check } from '../model/check.js';
@@ -26,11 +26,13 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
 }
 
-/** One finished line of a scan: an account or subscription and one of its services. */
+/** One finished line of a scan: an account or subscription, one of its services, and a region. */
 export interface ScanProgress {
   provider: Snapshot['provider'];
   scope: string;
   service: string;
+  /** Absent for global services (IAM, Entra) and account-wide results. */
+  region?: string;
   counts: StatusCounts;
   errors: CollectionError[];
 }
@@ -99,13 +101,29 @@ function progressLines(
 ): ScanProgress[] {
   const serviceOf = new Map(checks.map((c) => [c.id, c.service]));
   const services = [...new Set(checks.filter((c) => c.provider === snapshot.provider).map((c) => c.service))];
-  return services.map((service) => {
-    return {
+  return services.flatMap((service) => {
+    const serviceFindings = findings.filter((f) => serviceOf.get(f.checkId) === service);
+    const serviceErrors = snapshot.errors.filter((e) => checkServiceOf(e) === service);
+    // One line per region the service was read in; global services (IAM, Entra) have none.
+    const regions = [
+      ...new Set([...serviceFindings.map((f) => f.region), ...serviceErrors.map((e) => e.region)]),
+    ].sort(byRegion);
+    if (regions.length === 0) regions.push(undefined);
+    return regions.map((region) => ({
       provider: snapshot.provider,
       scope: scopeNameOf(snapshot),
       service,
-      counts: countStatuses(findings.filter((f) => serviceOf.get(f.checkId) === service)),
-      errors: snapshot.errors.filter((e) => checkServiceOf(e) === service),
-    };
+      ...(region === undefined ? {} : { region }),
+      counts: countStatuses(serviceFindings.filter((f) => f.region === region)),
+      errors: serviceErrors.filter((e) => e.region === region),
+    }));
   });
+}
+
+/** The region-less (global) line first, then regions by name. */
+function byRegion(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a.localeCompare(b);
 }

@@ -2,7 +2,7 @@
 // the app for its whole life: Ink 6 keeps a pointer to the first static node it saw, and unmounting
 // it with a screen crashes the next render (yoga "memory access out of bounds").
 
-import { Box, Static, Text } from 'ink';
+import { Box, Static, Text, useStdout } from 'ink';
 import { createContext, useContext } from 'react';
 import type { ScanProgress } from '../app/scan.js';
 import { STATUS_COLOR } from './theme.js';
@@ -23,7 +23,13 @@ export function ScanLog({ lines }: { lines: readonly ScanProgress[] }) {
   );
 }
 
+/** What a line needs besides the account name: padding, mark, service, region and counts. */
+const LINE_WITHOUT_SCOPE = 59;
+
 function ProgressLine({ line }: { line: ScanProgress }) {
+  const { stdout } = useStdout();
+  // The same width on every line keeps the columns aligned across accounts.
+  const scopeWidth = Math.min(32, Math.max(12, (stdout.columns || 80) - LINE_WITHOUT_SCOPE));
   const mark = line.errors.length > 0 ? '!' : '✓';
   // The counts never shrink; a long account or subscription name gives way (Azure ids are 36 wide).
   return (
@@ -32,13 +38,16 @@ function ProgressLine({ line }: { line: ScanProgress }) {
         <Box flexShrink={0} marginRight={1}>
           <Text color={line.errors.length > 0 ? 'yellow' : 'green'}>{mark}</Text>
         </Box>
-        <Text wrap="truncate-middle">
-          {line.provider === 'aws' ? 'AWS' : 'Azure'} {line.scope}
-        </Text>
+        <Box width={scopeWidth} flexShrink={1}>
+          <Text wrap="truncate-middle">
+            {line.provider === 'aws' ? 'AWS' : 'Azure'} {line.scope}
+          </Text>
+        </Box>
         <Box flexShrink={0}>
           <Text>
             {' '}
-            · {line.service.padEnd(13)} <Text color={STATUS_COLOR.FAIL}>{line.counts.FAIL} fail</Text>{' '}
+            · {line.service.padEnd(13)} {(line.region ?? 'global').padEnd(12)}{' '}
+            <Text color={STATUS_COLOR.FAIL}>{line.counts.FAIL} fail</Text>{' '}
             <Text color={STATUS_COLOR.UNKNOWN}>{line.counts.UNKNOWN} unknown</Text>{' '}
             <Text color={STATUS_COLOR.PASS}>{line.counts.PASS} pass</Text>
           </Text>

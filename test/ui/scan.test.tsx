@@ -22,7 +22,7 @@ async function recordingSession(onLine?: (line: ScanProgress, all: ScanProgress[
 
 const providerName = (line: ScanProgress) => (line.provider === 'aws' ? 'AWS' : 'Azure');
 const countsText = (line: ScanProgress) =>
-  `· ${line.service.padEnd(13)} ${line.counts.FAIL} fail ${line.counts.UNKNOWN} unknown ${line.counts.PASS} pass`;
+  `· ${line.service.padEnd(13)} ${(line.region ?? 'global').padEnd(12)} ${line.counts.FAIL} fail ${line.counts.UNKNOWN} unknown ${line.counts.PASS} pass`;
 
 /** Each progress line, in order, with the text under it (its errors) up to the next progress line. */
 function shownLines(frame: string): { text: string; below: string }[] {
@@ -40,7 +40,7 @@ function totals(lines: readonly ScanProgress[]) {
 }
 
 describe('Scan', () => {
-  it('shows a line per account and service with its counts, errors in place, and the totals', async () => {
+  it('shows a line per account, service and region with its counts, errors in place, and the totals', async () => {
     const { session, lines } = await recordingSession();
     const app = renderForTest(session, 'scan', { columns: 80 });
     await app.waitFor('Recorded run');
@@ -53,7 +53,7 @@ describe('Scan', () => {
     lines.forEach((line, i) => {
       const { text, below } = shown[i]!;
       expect(text).toContain(
-        `${line.errors.length > 0 ? '!' : '✓'} ${providerName(line)} ${line.scope.slice(0, 12)}`,
+        `${line.errors.length > 0 ? '!' : '✓'} ${providerName(line)} ${line.scope.slice(0, 4)}`,
       );
       expect(text.endsWith(countsText(line))).toBe(true);
       for (const error of line.errors) {
@@ -64,6 +64,12 @@ describe('Scan', () => {
       }
       if (line.errors.length === 0) expect(below).toBe('');
     });
+    // Regional services get a line per region, global ones a single line.
+    const prodS3 = lines.filter((l) => l.scope === lines[0]!.scope && l.service === 's3');
+    expect(prodS3.length).toBeGreaterThan(1);
+    expect(new Set(prodS3.map((l) => l.region)).size).toBe(prodS3.length);
+    const prodIam = lines.filter((l) => l.scope === lines[0]!.scope && l.service === 'iam');
+    expect(prodIam.map((l) => l.region)).toEqual([undefined]);
     // The demo estate has a denied call with a known missing permission.
     const s3 = lines.findIndex((l) => l.service === 's3' && l.errors.length > 0);
     expect(shown[s3]!.below).toContain(
