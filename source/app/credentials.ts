@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { VerifyTarget } from '../collect/identity.js';
 
 export interface CredentialSource {
   provider: 'aws' | 'azure';
@@ -13,6 +14,8 @@ export interface CredentialSource {
   label: string;
   /** Long-lived keys are themselves a SOC 2 finding; say so when we see them. */
   note?: string;
+  /** How to ask the cloud who this credential is (see source/collect/identity.ts). */
+  target: VerifyTarget;
 }
 
 export interface DetectOptions {
@@ -35,11 +38,17 @@ async function detectAws({ env, home }: DetectOptions): Promise<CredentialSource
       provider: 'aws',
       kind: 'environment',
       label: temporary ? 'temporary credentials in AWS_* variables' : 'access key in AWS_ACCESS_KEY_ID',
+      target: { provider: 'aws', from: 'environment' },
       ...(temporary ? {} : { note: 'a long-lived access key; prefer SSO or a role' }),
     });
   }
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) {
-    found.push({ provider: 'aws', kind: 'web identity', label: env.AWS_ROLE_ARN });
+    found.push({
+      provider: 'aws',
+      kind: 'web identity',
+      label: env.AWS_ROLE_ARN,
+      target: { provider: 'aws', from: 'web-identity' },
+    });
   }
   const configFile = env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config');
   const credentialsFile = env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials');
@@ -55,6 +64,13 @@ async function detectAws({ env, home }: DetectOptions): Promise<CredentialSource
       provider: 'aws',
       kind: sso ? 'SSO profile' : 'role profile',
       label: `${name}${values.sso_account_id ? ` (account ${values.sso_account_id})` : ''}${env.AWS_PROFILE === name ? ', selected by AWS_PROFILE' : ''}`,
+      target: {
+        provider: 'aws',
+        from: 'profile',
+        profile: name,
+        sso,
+        ...(values.region ? { region: values.region } : {}),
+      },
     });
   }
   for (const name of credentials.keys()) {
@@ -64,6 +80,7 @@ async function detectAws({ env, home }: DetectOptions): Promise<CredentialSource
       kind: 'credentials file profile',
       label: name,
       note: 'long-lived access keys in ~/.aws/credentials; prefer SSO',
+      target: { provider: 'aws', from: 'profile', profile: name, sso: false },
     });
   }
   return found;
@@ -86,10 +103,16 @@ async function detectAzure({ env, home }: DetectOptions): Promise<CredentialSour
       ...(how === 'client secret'
         ? { note: 'a client secret; prefer a managed identity or federation' }
         : {}),
+      target: { provider: 'azure', via: 'environment' },
     });
   }
   if (env.IDENTITY_ENDPOINT || env.MSI_ENDPOINT) {
-    found.push({ provider: 'azure', kind: 'managed identity', label: 'this machine’s managed identity' });
+    found.push({
+      provider: 'azure',
+      kind: 'managed identity',
+      label: 'this machine’s managed identity',
+      target: { provider: 'azure', via: 'managed-identity' },
+    });
   }
   const profileText = await readOptional(
     join(env.AZURE_CONFIG_DIR ?? join(home, '.azure'), 'azureProfile.json'),
@@ -105,6 +128,7 @@ async function detectAzure({ env, home }: DetectOptions): Promise<CredentialSour
           provider: 'azure',
           kind: 'Azure CLI login',
           label: `${sub.user?.name ?? 'signed-in user'} · ${sub.name ?? sub.id ?? 'subscription'}${sub.isDefault ? ' (default)' : ''}`,
+          target: { provider: 'azure', via: 'cli' },
         });
       }
     } catch {

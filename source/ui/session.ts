@@ -4,6 +4,7 @@
 import { createContext, useContext } from 'react';
 import type { Content } from '../app/content.js';
 import type { CredentialSource } from '../app/credentials.js';
+import type { IdentityCheck, VerifyTarget } from '../collect/identity.js';
 import type { ScanOptions } from '../app/scan.js';
 import type { Finding } from '../model/finding.js';
 import type { RunRecord } from '../store/workspace-data.js';
@@ -17,6 +18,8 @@ export interface Session {
   cwd: string;
   now: () => Date;
   detectCredentials: () => Promise<CredentialSource[]>;
+  /** Asks the cloud who a credential is (one read-only call); never throws. */
+  verifyIdentity: (target: VerifyTarget) => Promise<IdentityCheck>;
   scan: (options: Omit<ScanOptions, 'now'>) => Promise<{ run: RunRecord; findings: Finding[] }>;
 }
 

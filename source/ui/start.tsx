@@ -6,6 +6,7 @@ import { Box, render, Text, useApp, useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import type { GlobalFlags } from '../cli/args.js';
 import { detectCredentials } from '../app/credentials.js';
+import { verifyIdentity } from '../collect/identity.js';
 import { Workspace, workspaceDir } from '../store/workspace.js';
 import { InputError } from '../util/errors.js';
 import { App } from './App.js';
@@ -64,6 +65,7 @@ async function loadSession(workspace: Workspace, flags: GlobalFlags, cwd: string
     cwd,
     now: () => new Date(),
     detectCredentials: () => detectCredentials(),
+    verifyIdentity: (target) => verifyIdentity(target),
     scan: (options) => scanAndRecord(workspace, content, { ...options, now: new Date() }),
   };
 }

@@ -1,12 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { localServer, type LocalServer } from '../collect/local-server.js';
 import { Terminal } from './tmux.js';
 
 let terminal: Terminal | undefined;
-afterEach(() => {
+let server: LocalServer | undefined;
+afterEach(async () => {
   terminal?.stop();
   terminal = undefined;
+  await server?.close();
+  server = undefined;
 });
 
 describe('the built app in a real terminal (tmux, 100x30)', () => {
@@ -85,5 +89,51 @@ describe('the built app in a real terminal (tmux, 100x30)', () => {
     await terminal.waitFor('Start a new assessment');
     await terminal.keys('q');
     await terminal.waitFor('[exited 0]');
+  });
+
+  it('shows who the credentials on the machine sign in as, asking AWS STS and the Azure CLI', async () => {
+    server = await localServer(() => ({
+      body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/ci-reader</Arn><UserId>AIDA1</UserId><Account>111122223333</Account></GetCallerIdentityResult></GetCallerIdentityResponse>',
+    }));
+    terminal = new Terminal();
+    // An Azure CLI login: its profile file, and an `az` that hands out a token naming the user.
+    mkdirSync(join(terminal.dir, '.azure'));
+    writeFileSync(
+      join(terminal.dir, '.azure', 'azureProfile.json'),
+      JSON.stringify({
+        subscriptions: [
+          { id: 's1', name: 'Payments', isDefault: true, user: { name: 'dana@ledgerline.example' } },
+        ],
+      }),
+    );
+    const bin = join(terminal.dir, 'bin');
+    mkdirSync(bin);
+    const claims = Buffer.from(JSON.stringify({ upn: 'dana@ledgerline.example', tid: 'tenant-1' })).toString(
+      'base64url',
+    );
+    writeFileSync(
+      join(bin, 'az'),
+      `#!/bin/sh\necho '{"accessToken": "h.${claims}.s", "expires_on": 4070908800}'\n`,
+    );
+    chmodSync(join(bin, 'az'), 0o755);
+
+    terminal.start([], {
+      PATH: `${bin}:${process.env.PATH ?? ''}`,
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEREADER001',
+      AWS_SECRET_ACCESS_KEY: 'not-a-real-secret',
+      AWS_ENDPOINT_URL_STS: server.url,
+    });
+    await terminal.waitFor('Start a new assessment');
+    await terminal.keys('Enter');
+    await terminal.waitFor('What is in scope');
+    await terminal.keys('c');
+    const screen = await terminal.waitFor(
+      /✓ dana@ledgerline\.example[\s\S]*✓ arn:aws|✓ arn:aws[\s\S]*✓ dana@ledgerline\.example/,
+    );
+    expect(screen).toContain('✓ arn:aws:iam::111122223333:user/ci-reader');
+    expect(screen).toContain('✓ dana@ledgerline.example · tenant tenant-1');
+    expect(screen.replace(/\s+/g, ' ')).toContain('a long-lived access key; prefer SSO or a role');
+    expect(screen).not.toContain('not-a-real-secret');
+    expect(server.requests).toHaveLength(1);
   });
 });

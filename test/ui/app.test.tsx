@@ -15,6 +15,7 @@ beforeAll(async () => {
         kind: 'credentials file profile',
         label: 'legacy-deployer-with-a-rather-long-profile-name',
         note: 'long-lived access keys in ~/.aws/credentials; prefer SSO',
+        target: { provider: 'aws', from: 'profile', profile: 'legacy-deployer', sso: false },
       },
     ],
   });

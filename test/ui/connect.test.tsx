@@ -1,20 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialSource } from '../../source/app/credentials.js';
+import type { IdentityCheck, VerifyTarget } from '../../source/collect/identity.js';
+import type { Session } from '../../source/ui/session.js';
 import { KEY, renderForTest, sessionForTest, startGuided } from './harness.js';
 
+const AZURE_CLI: VerifyTarget = { provider: 'azure', via: 'cli' };
 const FOUND: CredentialSource[] = [
-  { provider: 'aws', kind: 'SSO profile', label: 'prod-audit (account 111122223333)' },
+  {
+    provider: 'aws',
+    kind: 'SSO profile',
+    label: 'prod-audit (account 111122223333)',
+    target: { provider: 'aws', from: 'profile', profile: 'prod-audit', sso: true },
+  },
   {
     provider: 'aws',
     kind: 'credentials file profile',
     label: 'legacy-deployer',
     note: 'long-lived access keys in ~/.aws/credentials; prefer SSO',
+    target: { provider: 'aws', from: 'profile', profile: 'legacy-deployer', sso: false },
   },
-  { provider: 'azure', kind: 'Azure CLI login', label: 'dana@ledgerline.example · Production (default)' },
+  {
+    provider: 'azure',
+    kind: 'Azure CLI login',
+    label: 'dana@ledgerline.example · Production (default)',
+    target: AZURE_CLI,
+  },
+  {
+    provider: 'azure',
+    kind: 'Azure CLI login',
+    label: 'dana@ledgerline.example · Sandbox',
+    target: AZURE_CLI,
+  },
 ];
 
-async function connectScreen(credentials: CredentialSource[], providers?: ('aws' | 'azure')[]) {
-  const session = await sessionForTest({ credentials });
+async function connectScreen(
+  credentials: CredentialSource[],
+  providers?: ('aws' | 'azure')[],
+  verifyIdentity?: Session['verifyIdentity'],
+) {
+  const session = await sessionForTest({ credentials, ...(verifyIdentity ? { verifyIdentity } : {}) });
   if (providers) await session.workspace.setScope({ ...session.workspace.data.scope, providers });
   const app = renderForTest(session);
   await startGuided(app, 'connect');
@@ -75,5 +99,55 @@ describe('Connect', () => {
     await app.press(KEY.escape);
     await app.waitFor('Start a new assessment');
     expect(app.frame()).not.toContain('Cloud credentials');
+  });
+
+  it('shows who each credential signs in as, or why it cannot, asking once per credential', async () => {
+    const asked: VerifyTarget[] = [];
+    const answers: Record<string, IdentityCheck> = {
+      'prod-audit': {
+        ok: true,
+        identity: 'arn:aws:sts::111122223333:assumed-role/SecurityAudit/dana',
+        account: '111122223333',
+      },
+      'legacy-deployer': {
+        ok: false,
+        kind: 'InvalidCredentials',
+        problem: 'The security token included in the request is invalid.',
+        nextStep:
+          'AWS does not accept this access key (deleted, deactivated or mistyped): use SSO or a new key',
+      },
+    };
+    let answerAzure: (check: IdentityCheck) => void = () => {};
+    const { app } = await connectScreen(FOUND, undefined, (target) => {
+      asked.push(target);
+      if (target.provider === 'azure') return new Promise((resolve) => (answerAzure = resolve));
+      return Promise.resolve(answers[target.from === 'profile' ? target.profile : '']!);
+    });
+    await app.waitFor('assumed-role/SecurityAudit/dana');
+    const flat = () => app.frame().replace(/\s+/g, ' ');
+    expect(flat()).toContain(
+      'prod-audit (account 111122223333) ✓ arn:aws:sts::111122223333:assumed-role/SecurityAudit/dana',
+    );
+    expect(flat()).toContain(
+      '✗ The security token included in the request is invalid.: AWS does not accept this access key (deleted, deactivated or mistyped): use SSO or a new key',
+    );
+    // The Azure CLI is still being asked; its two subscriptions wait on one answer, and the menu is usable.
+    expect(app.frame().match(/asking who this is/g)).toHaveLength(2);
+    expect(app.selected()).toContain('Continue on the demo estate');
+    expect(asked.filter((t) => t.provider === 'azure')).toHaveLength(1);
+    answerAzure({ ok: true, identity: 'dana@ledgerline.example', account: 'tenant 72f988bf' });
+    await app.waitFor('✓ dana@ledgerline.example · tenant 72f988bf');
+    expect(app.frame().match(/✓ dana@ledgerline\.example · tenant 72f988bf/g)).toHaveLength(2);
+    expect(app.frame()).not.toContain('asking who this is');
+    expect(asked).toHaveLength(3);
+  });
+
+  it('asks only about the providers in scope', async () => {
+    const asked: VerifyTarget[] = [];
+    await connectScreen(FOUND, ['aws'], async (target) => {
+      asked.push(target);
+      return { ok: true, identity: 'x' };
+    });
+    expect(asked.map((t) => t.provider)).toEqual(['aws', 'aws']);
   });
 });

@@ -23,7 +23,7 @@ describe('the whole guided demo session', () => {
 
     // Scan: every line kept, then a recorded run.
     await app.waitFor('Recorded run');
-    expect(app.frame()).toMatch(/AWS ledgerline-prod · iam/);
+    expect(app.frame()).toMatch(/AWS ledgerline-prod +· iam +global/);
     expect(app.frame()).toContain('GetBucketEncryption');
     await app.press(KEY.enter);
 

@@ -44,6 +44,8 @@ export async function getContent(): Promise<Content> {
 
 export interface TestSessionOptions {
   credentials?: CredentialSource[];
+  /** What the cloud says of each credential; by default every one is accepted. */
+  verifyIdentity?: Session['verifyIdentity'];
   /** Wraps the session's scan (the real scanAndRecord on the demo estate at NOW). */
   scan?: (real: Session['scan']) => Session['scan'];
 }
@@ -79,6 +81,7 @@ function sessionFor(
     cwd: dir,
     now: () => NOW,
     detectCredentials: async () => options.credentials ?? [],
+    verifyIdentity: options.verifyIdentity ?? (async () => ({ ok: true, identity: 'accepted in tests' })),
     scan: options.scan ? options.scan(real) : real,
   };
 }

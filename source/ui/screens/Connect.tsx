@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { CredentialSource } from '../../app/credentials.js';
+import { targetKey, type IdentityCheck } from '../../collect/identity.js';
 import { Footer } from '../components/Footer.js';
 import { Select } from '../components/Select.js';
 import { Spinner } from '../components/Spinner.js';
@@ -12,16 +13,31 @@ export function Connect() {
   const session = useSession();
   const nav = useNavigation();
   const [found, setFound] = useState<CredentialSource[] | undefined>();
+  const [checks, setChecks] = useState<ReadonlyMap<string, IdentityCheck>>(new Map());
   useEscape(nav.home);
+  const providers = session.workspace.data.scope.providers;
   useEffect(() => {
     let live = true;
-    void session.detectCredentials().then((sources) => live && setFound(sources));
+    void session.detectCredentials().then((sources) => {
+      if (!live) return;
+      setFound(sources);
+      // Ask the cloud who each credential is, once per credential (the Azure CLI login covers
+      // every subscription it lists); results arrive line by line, the menu does not wait.
+      const targets = new Map(
+        sources.filter((s) => providers.includes(s.provider)).map((s) => [targetKey(s.target), s.target]),
+      );
+      for (const [key, target] of targets)
+        void session.verifyIdentity(target).then((check) => {
+          if (live) setChecks((done) => new Map(done).set(key, check));
+        });
+    });
     return () => {
       live = false;
     };
+    // Once per visit, for the providers in scope when the screen opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session]);
 
-  const providers = session.workspace.data.scope.providers;
   const relevant = found?.filter((f) => providers.includes(f.provider)) ?? [];
 
   return (
@@ -52,11 +68,14 @@ export function Connect() {
         ) : (
           <Box flexDirection="column">
             {relevant.map((source) => (
-              <Text key={`${source.provider}-${source.kind}-${source.label}`}>
-                {'  '}
-                {source.provider === 'aws' ? 'AWS' : 'Azure'} · {source.kind}: {source.label}
-                {source.note ? <Text color="yellow"> ({source.note})</Text> : null}
-              </Text>
+              <Box key={`${source.provider}-${source.kind}-${source.label}`} flexDirection="column">
+                <Text>
+                  {'  '}
+                  {source.provider === 'aws' ? 'AWS' : 'Azure'} · {source.kind}: {source.label}
+                  {source.note ? <Text color="yellow"> ({source.note})</Text> : null}
+                </Text>
+                <IdentityLine check={checks.get(targetKey(source.target))} />
+              </Box>
             ))}
           </Box>
         )}
@@ -86,6 +105,29 @@ export function Connect() {
           ['q', 'quit'],
         ]}
       />
+    </Box>
+  );
+}
+
+/** Who the cloud says a credential is, or why it would not say. */
+function IdentityLine({ check }: { check: IdentityCheck | undefined }) {
+  return (
+    <Box paddingLeft={4}>
+      {check === undefined ? (
+        <Text dimColor>
+          <Spinner /> asking who this is (read-only)…
+        </Text>
+      ) : check.ok ? (
+        <Text>
+          <Text color="green">✓</Text> {check.identity}
+          {check.account && !check.identity.includes(check.account) ? ` · ${check.account}` : ''}
+        </Text>
+      ) : (
+        <Text>
+          <Text color="red">✗ {check.problem}</Text>
+          {check.nextStep ? <Text>: {check.nextStep}</Text> : null}
+        </Text>
+      )}
     </Box>
   );
 }
