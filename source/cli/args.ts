@@ -4,8 +4,7 @@ import { parseArgs } from 'node:util';
 import { isSeverity, type Severity } from '../model/finding.js';
 import { InputError } from '../util/errors.js';
 
-export const PLAN_FORMATS = ['md', 'json', 'csv'] as const;
-export type PlanFormat = (typeof PLAN_FORMATS)[number];
+import { PLAN_FORMATS, type PlanFormat } from '../export/render.js';
 
 export interface GlobalFlags {
   workspace?: string;
@@ -35,7 +34,7 @@ Usage:
   soc2-ready scan                  collect, evaluate and record a run
         [--provider aws|azure|all] [--regions LIST|all] [--fail-on SEVERITY]
   soc2-ready plan                  print the readiness plan
-        [--format md|json|csv] [--out FILE] [--fail-on SEVERITY]
+        [--format md|csv|json|html|oscal] [--out FILE] [--fail-on SEVERITY]
   soc2-ready answers import FILE   load questionnaire answers (YAML or JSON)
   soc2-ready answers export        print the answers as YAML [--out FILE]
   soc2-ready diff                  the latest run against the one before

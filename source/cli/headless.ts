@@ -88,8 +88,8 @@ async function plan(
   content: Content,
   io: Io,
 ): Promise<number> {
-  const { plan, source } = await currentPlan(flags, content, io);
-  const text = renderPlan(plan, command.format, source);
+  const { plan, source, organisation } = await currentPlan(flags, content, io);
+  const text = renderPlan(plan, command.format, { source, organisation, generatedAt: io.now });
   if (command.out) {
     const file = resolve(io.cwd, command.out);
     await writeFile(file, text);
@@ -105,7 +105,7 @@ export async function currentPlan(
   flags: GlobalFlags,
   content: Content,
   io: Io,
-): Promise<{ plan: Plan; source: string }> {
+): Promise<{ plan: Plan; source: string; organisation: string }> {
   const asOf = io.now.toISOString();
   if (flags.demo) {
     const demo = await demoEstate(io.now);
@@ -116,7 +116,11 @@ export async function currentPlan(
       categories: DEMO_CATEGORIES,
       asOf,
     });
-    return { plan, source: 'Demo estate (Ledgerline, fictional) with sample answers' };
+    return {
+      plan,
+      source: 'Demo estate (Ledgerline, fictional) with sample answers',
+      organisation: 'demo:ledgerline',
+    };
   }
   const workspace = await openWorkspace(flags, io);
   const latest = await assessLatestRun(workspace, content, asOf);
@@ -125,7 +129,7 @@ export async function currentPlan(
       `No scan is recorded in ${workspace.dir} yet: run \`soc2-ready scan\` first, or add --demo to see the sample estate.`,
     );
   }
-  return { plan: latest.plan, source: runLabel(latest.run) };
+  return { plan: latest.plan, source: runLabel(latest.run), organisation: workspace.key };
 }
 
 async function importAnswers(file: string, flags: GlobalFlags, content: Content, io: Io): Promise<number> {

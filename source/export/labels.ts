@@ -7,6 +7,9 @@ export function categoryTitle(category: Category): string {
   return CATEGORIES.find((c) => c.id === category)?.title ?? category;
 }
 
+/** How many affected resources a gap lists before "and N more", in every export. */
+export const MAX_RESOURCES_LISTED = 15;
+
 export const PHASE_TITLES: Record<Phase, string> = {
   '0-30': 'Days 0-30',
   '31-60': 'Days 31-60',

@@ -2,9 +2,7 @@
 
 import { criterion } from '../model/criteria.js';
 import { PHASES, type Gap, type Plan } from '../plan/types.js';
-import { categoryTitle, hours, PHASE_TITLES } from './labels.js';
-
-const MAX_RESOURCES_LISTED = 15;
+import { categoryTitle, hours, MAX_RESOURCES_LISTED, PHASE_TITLES } from './labels.js';
 
 export function planToMarkdown(plan: Plan, about: { source: string }): string {
   return [

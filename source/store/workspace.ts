@@ -54,6 +54,11 @@ export class Workspace {
     return this.db.data;
   }
 
+  /** Stable for the workspace's life: exports use it so their identifiers stay put across runs. */
+  get key(): string {
+    return `workspace:${this.data.createdAt}`;
+  }
+
   get answers(): Answers {
     return this.db.data.answers.values;
   }

@@ -163,6 +163,53 @@ describe('soc2-ready (headless)', () => {
     expect(stderr).toMatch(/staffing\.yaml:\d+: .*numbr/);
   });
 
+  it('exports an HTML page and an OSCAL POA&M whose items keep their uuids from one run to the next', () => {
+    freshDir();
+    const html = run(['plan', '--demo', '--format', 'html']);
+    expect(html.code).toBe(0);
+    expect(html.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(html.stdout).toContain('<h1>SOC 2 Type II readiness plan</h1>');
+
+    type Poam = {
+      'plan-of-action-and-milestones': {
+        uuid: string;
+        'poam-items': { uuid: string; title: string; props?: { name: string; value: string }[] }[];
+      };
+    };
+    const items = () => {
+      const out = run(['plan', '--format', 'oscal', '--out', 'poam.json']);
+      expect(out.code).toBe(0);
+      const doc = (JSON.parse(readFileSync(join(dir, 'poam.json'), 'utf8')) as Poam)[
+        'plan-of-action-and-milestones'
+      ];
+      const controlOf = (item: Poam['plan-of-action-and-milestones']['poam-items'][number]) =>
+        item.props?.find((p) => p.name === 'control-id')?.value;
+      return {
+        doc,
+        byControl: new Map(doc['poam-items'].map((item) => [`${item.title}|${controlOf(item)}`, item.uuid])),
+      };
+    };
+    expect(run(['scan', '--demo']).code).toBe(0);
+    const first = items();
+    expect(first.byControl.size).toBeGreaterThan(50);
+    // After remediation (the second demo scan), what is still open keeps its uuid; what was fixed is gone.
+    expect(run(['scan', '--demo']).code).toBe(0);
+    const second = items();
+    expect(second.doc.uuid).toBe(first.doc.uuid);
+    const kept = [...second.byControl].filter(([key]) => first.byControl.has(key));
+    expect(kept.length).toBeGreaterThan(40);
+    for (const [key, uuid] of kept) expect(uuid).toBe(first.byControl.get(key));
+    expect(second.byControl.size).toBeLessThan(first.byControl.size);
+
+    // Another workspace (another organisation) gets other uuids for the same controls.
+    rmSync(dir, { recursive: true, force: true });
+    freshDir();
+    expect(run(['scan', '--demo']).code).toBe(0);
+    const other = items();
+    expect(other.doc.uuid).not.toBe(first.doc.uuid);
+    for (const [key, uuid] of other.byControl) expect(uuid).not.toBe(first.byControl.get(key));
+  });
+
   it('says what to do when there is no run yet, when live collection is asked for, and on bad usage', () => {
     freshDir();
     expect(run(['plan'])).toMatchObject({ code: 2, stderr: expect.stringContaining('soc2-ready scan') });

@@ -60,6 +60,40 @@ describe('Export', () => {
     await app.waitFor('Start a new assessment');
   });
 
+  it('writes the HTML page and the OSCAL POA&M, the POA&M the same on a second export', async () => {
+    const { app, plan, dir } = await exportScreen();
+    expect(app.frame()).toContain('HTML: one page to open in a browser, share or print');
+    expect(app.frame()).toContain('OSCAL POA&M (JSON): for GRC tools and auditors');
+    await app.press(KEY.down, KEY.down, KEY.down, KEY.enter);
+    await app.waitFor('› soc2-plan.html');
+    await app.press(KEY.enter);
+    await app.waitFor(`Written: ${join(dir, 'soc2-plan.html')}`);
+    const html = await readFile(join(dir, 'soc2-plan.html'), 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(plan.gaps[0]!.title.replace(/&/g, '&amp;'));
+
+    const exportPoam = async (file: string) => {
+      await app.press(KEY.enter);
+      await app.waitFor('Export the plan');
+      await app.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter);
+      await app.waitFor('› soc2-poam.json');
+      await app.press(KEY.ctrlU);
+      await app.type(file);
+      await app.press(KEY.enter);
+      await app.waitFor(`Written: ${join(dir, file)}`);
+      return readFile(join(dir, file), 'utf8');
+    };
+    const first = await exportPoam('poam-1.json');
+    const doc = JSON.parse(first) as { 'plan-of-action-and-milestones': { 'poam-items': unknown[] } };
+    expect(doc['plan-of-action-and-milestones']['poam-items']).toHaveLength(
+      plan.gaps.length + plan.unassessed.length,
+    );
+    // Same plan, same workspace: the same items with the same uuids (only the export time differs).
+    const second = await exportPoam('poam-2.json');
+    const withoutTime = (text: string) => text.replace(/"last-modified": "[^"]+"/, '');
+    expect(withoutTime(second)).toBe(withoutTime(first));
+  });
+
   it('shows why a path cannot be written and lets the user try another', async () => {
     const { app, dir } = await exportScreen();
     await app.press(KEY.down, KEY.enter); // CSV

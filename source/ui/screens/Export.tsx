@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { runLabel } from '../../app/assess.js';
-import { renderPlan } from '../../export/render.js';
-import type { PlanFormat } from '../../cli/args.js';
+import { FORMAT_INFO, PLAN_FORMATS, renderPlan, type PlanFormat } from '../../export/render.js';
 import { Footer } from '../components/Footer.js';
 import { Select } from '../components/Select.js';
 import { TextInput } from '../components/TextInput.js';
@@ -13,12 +12,6 @@ import { useSession } from '../session.js';
 import { useAssessment } from '../use-assessment.js';
 import { useEscape } from '../use-escape.js';
 import { Waiting } from './Waiting.js';
-
-const FORMATS: readonly { format: PlanFormat; label: string; file: string }[] = [
-  { format: 'md', label: 'Markdown: for a wiki, a ticket or an email', file: 'soc2-plan.md' },
-  { format: 'csv', label: 'CSV: a spreadsheet or a Jira import', file: 'soc2-plan.csv' },
-  { format: 'json', label: 'JSON: for scripts', file: 'soc2-plan.json' },
-];
 
 type Step =
   | { name: 'format' }
@@ -42,8 +35,14 @@ export function Export() {
   const write = async (format: PlanFormat, target: string) => {
     const file = resolve(session.cwd, target.trim());
     try {
-      const source = runLabel(assessment.run);
-      await writeFile(file, renderPlan(assessment.plan, format, source));
+      await writeFile(
+        file,
+        renderPlan(assessment.plan, format, {
+          source: runLabel(assessment.run),
+          generatedAt: session.now(),
+          organisation: session.workspace.key,
+        }),
+      );
       setStep({ name: 'written', file });
     } catch (error) {
       setStep({
@@ -61,9 +60,13 @@ export function Export() {
           <>
             <Text bold>Export the plan ({assessment.plan.totals.gaps} gaps)</Text>
             <Select
-              items={FORMATS.map((f) => ({ label: f.label, value: f.format, key: f.format }))}
+              items={PLAN_FORMATS.map((format) => ({
+                label: FORMAT_INFO[format].label,
+                value: format,
+                key: format,
+              }))}
               onSelect={(format) => {
-                setPath(FORMATS.find((f) => f.format === format)!.file);
+                setPath(FORMAT_INFO[format].file);
                 setStep({ name: 'path', format });
               }}
             />
