@@ -18,12 +18,19 @@ import { evaluateSnapshot, mergeFindings } from '../evaluate/evaluate-checks.js'
 import { assess } from './assess.js';
 import type { Content } from './content.js';
 import { demoEstate } from './demo.js';
+import type { AwsTarget } from '../collect/aws/credentials.js';
 
 export interface ScanOptions {
   demo: boolean;
   now: Date;
   signal?: AbortSignal;
   onProgress?: (progress: ScanProgress) => void;
+  /** Called as each account or subscription starts, with its label, so a screen can say what it reads. */
+  onAccountStart?: (label: string) => void;
+  /** Live collection: one AWS account per credential. */
+  aws?: readonly AwsTarget[];
+  /** Regions to read; empty or absent means every enabled region. */
+  regions?: readonly string[];
 }
 
 /** One finished line of a scan: an account or subscription, one of its services, and a region. */
@@ -37,15 +44,10 @@ export interface ScanProgress {
   errors: CollectionError[];
 }
 
-export async function collectSnapshots(
-  options: ScanOptions,
-  demoStage: DemoStage = 'initial',
-): Promise<{ snapshots: Snapshot[]; source: SnapshotSource }> {
-  if (options.demo)
-    return { snapshots: (await demoEstate(options.now, demoStage)).snapshots, source: 'demo' };
-  throw new CollectError(
-    'Live collection from AWS and Azure is not available in this version yet. Run with --demo to use the embedded sample estate.',
-  );
+/** An account or subscription still to read: its label, and how to read it. */
+interface SnapshotJob {
+  label: string;
+  collect: () => Promise<Snapshot>;
 }
 
 export type DemoStage = 'initial' | 'remediated';
@@ -55,17 +57,63 @@ export function demoStageFor(workspace: Workspace): DemoStage {
   return workspace.runs.some((run) => run.source === 'demo') ? 'remediated' : 'initial';
 }
 
-/** Runs a scan and records it; the recorded findings include the answers' findings at that moment. */
+async function snapshotJobs(
+  options: ScanOptions,
+  demoStage: DemoStage,
+): Promise<{ jobs: SnapshotJob[]; source: SnapshotSource }> {
+  if (options.demo) {
+    const { snapshots } = await demoEstate(options.now, demoStage);
+    return {
+      jobs: snapshots.map((snapshot) => ({ label: scopeNameOf(snapshot), collect: async () => snapshot })),
+      source: 'demo',
+    };
+  }
+  if (!options.aws || options.aws.length === 0)
+    throw new CollectError(
+      'No AWS credentials to scan with. Sign in (aws sso login, or a profile with SecurityAudit) and name it with --profile, or run with --demo to use the embedded sample estate. Live Azure collection is not in this version yet.',
+    );
+  // The SDK loads only when a live scan starts (it costs start-up time otherwise).
+  const { collectAwsAccount, describeTarget } = await import('../collect/aws/collect-account.js');
+  return {
+    jobs: options.aws.map((target) => ({
+      label: describeTarget(target),
+      collect: () =>
+        collectAwsAccount(target, {
+          now: () => options.now,
+          ...(options.regions ? { regions: options.regions } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+    })),
+    source: 'live',
+  };
+}
+
+/**
+ * Runs a scan and records it; the recorded findings include the answers' findings at that moment.
+ * Accounts are read one after another, each evaluated and reported as it finishes. A cancel keeps
+ * what finished (a partial run); an account whose credential fails is reported and skipped.
+ */
 export async function scanAndRecord(
   workspace: Workspace,
   content: Content,
   options: ScanOptions,
-): Promise<{ run: RunRecord; findings: Finding[] }> {
-  const { snapshots, source } = await collectSnapshots(options, demoStageFor(workspace));
+): Promise<{ run: RunRecord; findings: Finding[]; skipped: string[] }> {
+  const { jobs, source } = await snapshotJobs(options, demoStageFor(workspace));
   const finished: Snapshot[] = [];
+  const skipped: string[] = [];
   const checkFindings: Finding[] = [];
-  for (const snapshot of snapshots) {
+  for (const job of jobs) {
     if (options.signal?.aborted) break;
+    options.onAccountStart?.(job.label);
+    let snapshot: Snapshot;
+    try {
+      snapshot = await job.collect();
+    } catch (error) {
+      if (options.signal?.aborted) break;
+      if (!(error instanceof CollectError)) throw error;
+      skipped.push(error.message);
+      continue;
+    }
     const findings = evaluateSnapshot(snapshot, content.checks);
     checkFindings.push(...findings);
     finished.push(snapshot);
@@ -75,7 +123,12 @@ export async function scanAndRecord(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  const partial = finished.length < snapshots.length;
+  if (finished.length === 0 && skipped.length > 0)
+    throw new CollectError(
+      `Nothing could be read. ${skipped.join(' ')} Sign in again, or run with --demo to see the sample estate.`,
+    );
+  // Cancelled, or an account could not be read: the run does not cover everything that was asked.
+  const partial = finished.length < jobs.length;
   const { findings, plan } = assess({
     content,
     checkFindings: mergeFindings(checkFindings),
@@ -91,7 +144,7 @@ export async function scanAndRecord(
     partial,
     readiness: { design: plan.readiness.design.overall, operating: plan.readiness.operating.overall },
   });
-  return { run, findings };
+  return { run, findings, skipped };
 }
 
 function progressLines(

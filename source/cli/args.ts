@@ -16,7 +16,15 @@ export type Command =
   | { name: 'tui' }
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'scan'; provider: 'aws' | 'azure' | 'all'; regions?: string; failOn?: Severity }
+  | {
+      name: 'scan';
+      provider: 'aws' | 'azure' | 'all';
+      /** Regions to read; absent means every enabled region. */
+      regions?: string[];
+      /** AWS profiles to read, one account each; absent means the SDK's default credentials. */
+      profiles?: string[];
+      failOn?: Severity;
+    }
   | { name: 'plan'; format: PlanFormat; out?: string; failOn?: Severity }
   | { name: 'answers-import'; file: string }
   | { name: 'answers-export'; out?: string }
@@ -31,8 +39,8 @@ export const USAGE = `soc2-ready: how far you are from a SOC 2 Type II report, a
 
 Usage:
   soc2-ready                       open the guided session (needs a terminal)
-  soc2-ready scan                  collect, evaluate and record a run
-        [--provider aws|azure|all] [--regions LIST|all] [--fail-on SEVERITY]
+  soc2-ready scan                  collect (read-only), evaluate and record a run
+        [--profile NAME]... [--regions LIST|all] [--provider aws|azure|all] [--fail-on SEVERITY]
   soc2-ready plan                  print the readiness plan
         [--format md|csv|json|html|oscal] [--out FILE] [--fail-on SEVERITY]
   soc2-ready answers import FILE   load questionnaire answers (YAML or JSON)
@@ -60,6 +68,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         json: { type: 'boolean', default: false },
         provider: { type: 'string' },
         regions: { type: 'string' },
+        profile: { type: 'string', multiple: true },
         format: { type: 'string' },
         out: { type: 'string' },
         'fail-on': { type: 'string' },
@@ -96,7 +105,15 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         {
           name: 'scan',
           provider,
-          ...(values.regions ? { regions: values.regions } : {}),
+          ...(values.regions && values.regions !== 'all'
+            ? {
+                regions: values.regions
+                  .split(',')
+                  .map((r) => r.trim())
+                  .filter(Boolean),
+              }
+            : {}),
+          ...(values.profile?.length ? { profiles: values.profile } : {}),
           ...(failOn ? { failOn } : {}),
         },
         [sub, ...rest],

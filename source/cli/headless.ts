@@ -10,12 +10,13 @@ import { assess, assessLatestRun, evaluateSnapshots, runLabel } from '../app/ass
 import { loadContent, type Content } from '../app/content.js';
 import { demoEstate } from '../app/demo.js';
 import { diffLatestRuns } from '../app/diff.js';
-import { demoStageFor, scanAndRecord } from '../app/scan.js';
+import { demoStageFor, scanAndRecord, type ScanOptions } from '../app/scan.js';
+import type { AwsTarget } from '../collect/aws/credentials.js';
 import { signed } from '../export/labels.js';
 import { renderPlan } from '../export/render.js';
 import { exportAnswers, parseAnswers } from '../questionnaire/answers.js';
 import { Workspace, workspaceDir } from '../store/workspace.js';
-import { InputError } from '../util/errors.js';
+import { CollectError, InputError } from '../util/errors.js';
 import type { Command, GlobalFlags, Invocation } from './args.js';
 
 export interface Io {
@@ -60,7 +61,12 @@ async function scan(
     demoStageFor(workspace) === 'remediated'
       ? ' (demo estate, a few weeks on: some gaps fixed)'
       : ' (demo estate)';
-  const { run, findings } = await scanAndRecord(workspace, content, { demo: flags.demo, now: io.now });
+  const { run, findings, skipped } = await scanAndRecord(workspace, content, {
+    demo: flags.demo,
+    now: io.now,
+    ...(flags.demo ? {} : liveTargets(command)),
+  });
+  for (const reason of skipped) io.stderr(`soc2-ready: skipped ${reason}\n`);
   if (flags.json) {
     io.stdout(`${JSON.stringify({ runId: run.id, findings }, null, 2)}\n`);
   } else {
@@ -80,6 +86,18 @@ async function scan(
   )
     ? 1
     : 0;
+}
+
+/** The AWS accounts a live scan reads: the named profiles, or the SDK's default credentials. */
+function liveTargets(command: Extract<Command, { name: 'scan' }>): Pick<ScanOptions, 'aws' | 'regions'> {
+  if (command.provider === 'azure')
+    throw new CollectError(
+      'Live Azure collection is not in this version yet; run with --demo to see the sample estate.',
+    );
+  const aws: AwsTarget[] = command.profiles
+    ? command.profiles.map((profile) => ({ provider: 'aws', from: 'profile', profile, sso: false }))
+    : [{ provider: 'aws', from: 'default' }];
+  return { aws, ...(command.regions ? { regions: command.regions } : {}) };
 }
 
 async function plan(

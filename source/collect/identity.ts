@@ -5,7 +5,7 @@ import type { CollectionErrorKind } from '../model/snapshot.js';
 
 /** How the SDKs would pick a credential up, with what we need to try exactly that one. */
 export type VerifyTarget =
-  | { provider: 'aws'; from: 'environment' | 'web-identity' }
+  | { provider: 'aws'; from: 'environment' | 'web-identity' | 'default' }
   | { provider: 'aws'; from: 'profile'; profile: string; sso: boolean; region?: string }
   | { provider: 'azure'; via: 'cli' | 'environment' | 'managed-identity' };
 

@@ -2,6 +2,7 @@
 // Findings and snapshots live in files beside it (runs/<id>/), so saving an answer after every
 // question rewrites a small file, not every run's evidence.
 
+import type { AwsTarget } from '../collect/aws/credentials.js';
 import type { Category } from '../model/criteria.js';
 import type { Provider, SnapshotSource } from '../model/snapshot.js';
 import type { Answers } from '../questionnaire/types.js';
@@ -17,6 +18,11 @@ export interface Scope {
   accounts: string[];
   /** Regions to collect; empty means all enabled regions. */
   regions: string[];
+  /**
+   * The AWS credentials chosen for live scans (profile names or "environment", never secrets), one
+   * account each; absent or empty means scans use the demo estate.
+   */
+  aws?: AwsTarget[];
 }
 
 export interface SnapshotRecord {

@@ -20,7 +20,9 @@ export interface Session {
   detectCredentials: () => Promise<CredentialSource[]>;
   /** Asks the cloud who a credential is (one read-only call); never throws. */
   verifyIdentity: (target: VerifyTarget) => Promise<IdentityCheck>;
-  scan: (options: Omit<ScanOptions, 'now'>) => Promise<{ run: RunRecord; findings: Finding[] }>;
+  scan: (
+    options: Omit<ScanOptions, 'now'>,
+  ) => Promise<{ run: RunRecord; findings: Finding[]; skipped: string[] }>;
 }
 
 export const SessionContext = createContext<Session | null>(null);

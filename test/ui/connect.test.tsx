@@ -79,8 +79,8 @@ describe('Connect', () => {
     expect(app.frame()).not.toContain('aws configure sso');
   });
 
-  it('continues to the scan on the demo estate', async () => {
-    const { app, session } = await connectScreen(FOUND);
+  it('continues to the scan on the demo estate, first in the menu when no credential works', async () => {
+    const { app, session } = await connectScreen([]);
     expect(app.selected()).toContain('Continue on the demo estate');
     await app.press(KEY.enter);
     await app.waitFor('Recorded run');
@@ -133,7 +133,7 @@ describe('Connect', () => {
     );
     // The Azure CLI is still being asked; its two subscriptions wait on one answer, and the menu is usable.
     expect(app.frame().match(/asking who this is/g)).toHaveLength(2);
-    expect(app.selected()).toContain('Continue on the demo estate');
+    expect(app.selected()).toContain('Scan my AWS account (read-only)');
     expect(asked.filter((t) => t.provider === 'azure')).toHaveLength(1);
     answerAzure({ ok: true, identity: 'dana@ledgerline.example', account: 'tenant 72f988bf' });
     await app.waitFor('✓ dana@ledgerline.example · tenant 72f988bf');
@@ -149,5 +149,50 @@ describe('Connect', () => {
       return { ok: true, identity: 'x' };
     });
     expect(asked.map((t) => t.provider)).toEqual(['aws', 'aws']);
+  });
+
+  it('scans the verified AWS accounts live, once per account, and remembers the choice for re-runs', async () => {
+    const seen: Parameters<Session['scan']>[0][] = [];
+    const session = await sessionForTest({
+      credentials: FOUND,
+      verifyIdentity: async (target) =>
+        target.provider === 'aws' && target.from === 'profile' && target.profile === 'legacy-deployer'
+          ? { ok: false, kind: 'InvalidCredentials', problem: 'revoked' }
+          : {
+              ok: true,
+              identity: 'arn:aws:sts::111122223333:assumed-role/SecurityAudit/dana',
+              account: '111122223333',
+            },
+      // The scan itself runs on the demo estate here; what matters is what the screen asked for.
+      scan: (real) => (options) => {
+        seen.push(options);
+        return real({ ...options, demo: true });
+      },
+    });
+    // Started without --demo, as a user with credentials would.
+    const app = renderForTest({ ...session, demo: false });
+    await startGuided(app, 'connect');
+    await app.waitFor('Scan my AWS account (read-only)');
+    expect(app.frame().replace(/\s+/g, ' ')).toContain(
+      'Scanning reads this AWS account with Get, List and Describe calls only: nothing is changed.',
+    );
+    expect(app.selected()).toContain('Scan my AWS account (read-only)');
+    await app.press(KEY.enter);
+    await app.waitFor('Recorded run');
+    const prodAudit = FOUND[0]!.target;
+    expect(session.workspace.data.scope.aws).toEqual([prodAudit]);
+    expect(seen).toMatchObject([{ demo: false, aws: [prodAudit] }]);
+  });
+
+  it('goes back to the demo estate when the user continues on it', async () => {
+    const session = await sessionForTest({ credentials: FOUND });
+    await session.workspace.setScope({ ...session.workspace.data.scope, aws: [FOUND[0]!.target as never] });
+    const app = renderForTest(session);
+    await startGuided(app, 'connect');
+    await app.waitFor('Continue on the demo estate');
+    await app.press(KEY.down, KEY.enter);
+    await app.waitFor('Recorded run');
+    expect(session.workspace.data.scope.aws).toEqual([]);
+    expect(session.workspace.latestRun()?.source).toBe('demo');
   });
 });

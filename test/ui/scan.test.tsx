@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanProgress } from '../../source/app/scan.js';
+import type { Session } from '../../source/ui/session.js';
 import { CollectError } from '../../source/util/errors.js';
 import { KEY, renderForTest, sessionForTest, startGuided, stripAnsi, type TestApp } from './harness.js';
 
@@ -142,5 +143,36 @@ describe('Scan', () => {
     expect(session.workspace.latestRun()).toBeUndefined();
     await app.press(KEY.enter);
     await app.waitFor('Start a new assessment');
+  });
+
+  it('reads the AWS accounts chosen on Connect, says which one it is reading, and lists those it skipped', async () => {
+    let asked: Parameters<Session['scan']>[0] | undefined;
+    const session = await sessionForTest({
+      scan: (real) => async (options) => {
+        asked = options;
+        options.onAccountStart?.('AWS profile prod-audit');
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        const result = await real({ ...options, demo: true });
+        return {
+          ...result,
+          skipped: ['AWS profile old-keys: The security token included in the request is invalid.'],
+        };
+      },
+    });
+    const target = { provider: 'aws' as const, from: 'profile' as const, profile: 'prod-audit', sso: true };
+    await session.workspace.setScope({
+      ...session.workspace.data.scope,
+      aws: [target],
+      regions: ['eu-west-1'],
+    });
+    const app = renderForTest({ ...session, demo: false }, 'scan');
+    await app.waitFor('Recorded run');
+    expect(asked).toMatchObject({ demo: false, aws: [target], regions: ['eu-west-1'] });
+    expect(app.frames.some((f) => stripAnsi(f).includes('Reading AWS profile prod-audit (read-only)…'))).toBe(
+      true,
+    );
+    expect(app.frame().replace(/\s+/g, ' ')).toContain(
+      'Skipped AWS profile old-keys: The security token included in the request is invalid.',
+    );
   });
 });

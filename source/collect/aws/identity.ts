@@ -2,27 +2,15 @@
 // failure means the credential itself is missing, expired or revoked, or AWS is out of reach.
 
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromEnv, fromIni, fromTokenFile } from '@aws-sdk/credential-providers';
-import type { IdentityCheck, VerifyTarget } from '../identity.js';
+import type { IdentityCheck } from '../identity.js';
+import { credentialsFor, regionFor, type AwsTarget } from './credentials.js';
 import { classifyAwsError } from './errors.js';
 
-type AwsTarget = Extract<VerifyTarget, { provider: 'aws' }>;
-
 export async function awsIdentity(target: AwsTarget, timeoutMs: number): Promise<IdentityCheck> {
-  const credentials =
-    target.from === 'profile'
-      ? fromIni({ profile: target.profile, ignoreCache: true })
-      : target.from === 'environment'
-        ? fromEnv()
-        : fromTokenFile();
   const client = new STSClient({
     // STS answers in every region; the profile's region keeps traffic where the user expects it.
-    region:
-      (target.from === 'profile' ? target.region : undefined) ??
-      process.env.AWS_REGION ??
-      process.env.AWS_DEFAULT_REGION ??
-      'us-east-1',
-    credentials,
+    region: regionFor(target),
+    credentials: credentialsFor(target),
     maxAttempts: 2,
     requestHandler: { connectionTimeout: Math.min(3000, timeoutMs), requestTimeout: timeoutMs },
   });

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { CredentialSource } from '../../app/credentials.js';
+import type { AwsTarget } from '../../collect/aws/credentials.js';
 import { targetKey, type IdentityCheck } from '../../collect/identity.js';
 import { Footer } from '../components/Footer.js';
 import { Select } from '../components/Select.js';
@@ -39,6 +40,7 @@ export function Connect() {
   }, [session]);
 
   const relevant = found?.filter((f) => providers.includes(f.provider)) ?? [];
+  const awsAccounts = verifiedAwsAccounts(relevant, checks);
 
   return (
     <Box flexDirection="column">
@@ -81,18 +83,37 @@ export function Connect() {
         )}
         <Box marginTop={1} flexDirection="column">
           <Text>
-            This version scans the embedded demo estate: a fictional fintech with two AWS accounts and two
-            Azure subscriptions. Live read-only collection from your own accounts comes in a later version.
+            {awsAccounts.length > 0
+              ? `Scanning reads ${awsAccounts.length === 1 ? 'this AWS account' : `these ${awsAccounts.length} AWS accounts`} with Get, List and Describe calls only: nothing is changed.`
+              : 'Without a working AWS credential, continue on the demo estate: a fictional fintech with two AWS accounts and two Azure subscriptions.'}
+            {providers.includes('azure')
+              ? ' Live Azure collection is not in this version yet: Azure findings come only from the demo estate.'
+              : ''}
           </Text>
         </Box>
         {found !== undefined ? (
           <Box marginTop={1}>
             <Select
               items={[
+                ...(awsAccounts.length > 0
+                  ? [
+                      {
+                        label: `Scan my AWS ${awsAccounts.length === 1 ? 'account' : 'accounts'} (read-only)`,
+                        value: 'live' as const,
+                      },
+                    ]
+                  : []),
                 { label: 'Continue on the demo estate', value: 'demo' as const },
                 { label: 'Back to home', value: 'home' as const },
               ]}
-              onSelect={(choice) => (choice === 'demo' ? nav.next() : nav.home())}
+              onSelect={(choice) => {
+                if (choice === 'home') return nav.home();
+                const scope = session.workspace.data.scope;
+                // The choice is kept, so "re-run checks" later reads the same accounts.
+                void session.workspace
+                  .setScope({ ...scope, aws: choice === 'live' ? awsAccounts : [] })
+                  .then(() => nav.next());
+              }}
             />
           </Box>
         ) : null}
@@ -130,4 +151,19 @@ function IdentityLine({ check }: { check: IdentityCheck | undefined }) {
       )}
     </Box>
   );
+}
+
+/** The AWS credentials the cloud accepted, one per account (two profiles of one account read it once). */
+function verifiedAwsAccounts(
+  sources: readonly CredentialSource[],
+  checks: ReadonlyMap<string, IdentityCheck>,
+): AwsTarget[] {
+  const byAccount = new Map<string, AwsTarget>();
+  for (const source of sources) {
+    const check = checks.get(targetKey(source.target));
+    if (source.target.provider !== 'aws' || !check?.ok) continue;
+    const account = check.account ?? check.identity;
+    if (!byAccount.has(account)) byAccount.set(account, source.target);
+  }
+  return [...byAccount.values()];
 }

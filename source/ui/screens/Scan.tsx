@@ -11,7 +11,10 @@ import { useScanLog } from '../scan-log.js';
 import { useSession } from '../session.js';
 import { STATUS_COLOR } from '../theme.js';
 
-type Phase = { name: 'running' } | { name: 'done'; run: RunRecord } | { name: 'failed'; message: string };
+type Phase =
+  | { name: 'running' }
+  | { name: 'done'; run: RunRecord; skipped: string[] }
+  | { name: 'failed'; message: string };
 
 export function Scan() {
   const session = useSession();
@@ -22,22 +25,27 @@ export function Scan() {
   const controller = useRef<AbortController | null>(null);
   const log = useScanLog();
   const [rerun] = useState(() => demoStageFor(session.workspace) === 'remediated');
+  // Live when AWS accounts were chosen on Connect (and the app was not started with --demo).
+  const [aws] = useState(() => (session.demo ? [] : (session.workspace.data.scope.aws ?? [])));
+  const [reading, setReading] = useState<string | undefined>();
 
   useEffect(() => {
     const abort = new AbortController();
     controller.current = abort;
     session
       .scan({
-        demo: true,
+        demo: aws.length === 0,
+        ...(aws.length > 0 ? { aws, regions: session.workspace.data.scope.regions } : {}),
         signal: abort.signal,
+        onAccountStart: setReading,
         onProgress: (line) => {
           log(line);
           setLines((all) => [...all, line]);
         },
       })
-      .then(({ run }) => {
+      .then(({ run, skipped }) => {
         nav.changed();
-        setPhase({ name: 'done', run });
+        setPhase({ name: 'done', run, skipped });
       })
       .catch((error: unknown) => {
         const message =
@@ -82,9 +90,11 @@ export function Scan() {
             <Spinner />{' '}
             {cancelling
               ? 'Cancelling: keeping what finished…'
-              : rerun
-                ? 'Scanning the demo estate again, a few weeks on: some gaps have been fixed (read-only)…'
-                : 'Scanning the demo estate (read-only)…'}
+              : aws.length > 0
+                ? `Reading ${reading ?? 'your AWS accounts'} (read-only)…`
+                : rerun
+                  ? 'Scanning the demo estate again, a few weeks on: some gaps have been fixed (read-only)…'
+                  : 'Scanning the demo estate (read-only)…'}
           </Text>
         ) : null}
         <Text>
@@ -95,10 +105,22 @@ export function Scan() {
         {phase.name === 'done' ? (
           <Text>
             Recorded run {phase.run.id}
-            {phase.run.partial ? ' (partial: cancelled before every account finished)' : ''}. Readiness:
-            design {phase.run.readiness.design}%, operating evidence {phase.run.readiness.operating}%.
+            {phase.run.partial
+              ? phase.skipped.length > 0
+                ? ' (partial: not every account could be read)'
+                : ' (partial: cancelled before every account finished)'
+              : ''}
+            . Readiness: design {phase.run.readiness.design}%, operating evidence{' '}
+            {phase.run.readiness.operating}%.
           </Text>
         ) : null}
+        {phase.name === 'done'
+          ? phase.skipped.map((reason) => (
+              <Text key={reason} color="yellow">
+                Skipped {reason}
+              </Text>
+            ))
+          : null}
         {phase.name === 'failed' ? <Text color="red">The scan could not run: {phase.message}</Text> : null}
       </Box>
       <Footer
