@@ -32,17 +32,31 @@ export default defineAwsCheck({
         key.keySpec === 'SYMMETRIC_DEFAULT' &&
         key.origin === 'AWS_KMS',
     );
-    return rotatable.map((key) => {
-      const where = { region: key.region, resourceName: key.aliases?.[0] ?? key.keyId };
-      if (key.rotationEnabled === undefined)
-        return unknownResource(snapshot, rotationStatusQuery(key), where);
-      return key.rotationEnabled
-        ? pass(
-            key.arn,
-            `${where.resourceName} rotates automatically every ${key.rotationPeriodInDays ?? 365} days.`,
-            where,
-          )
-        : fail(key.arn, `Automatic rotation is off for ${where.resourceName}.`, where);
-    });
+    // A key whose DescribeKey was denied (a key policy can shut the scanner out) cannot be told apart
+    // from an AWS-managed one, so the collector leaves it out: each such denial is an UNKNOWN here.
+    const undescribed = snapshot.errors
+      .filter((e) => e.service === 'kms' && e.operation === 'DescribeKey' && e.resourceId)
+      .map((e) =>
+        unknownResource(
+          snapshot,
+          { service: 'kms', operation: 'DescribeKey', region: e.region, resourceId: e.resourceId! },
+          { ...(e.region ? { region: e.region } : {}), resourceName: e.resourceId!.split('/').pop() },
+        ),
+      );
+    return [
+      ...undescribed,
+      ...rotatable.map((key) => {
+        const where = { region: key.region, resourceName: key.aliases?.[0] ?? key.keyId };
+        if (key.rotationEnabled === undefined)
+          return unknownResource(snapshot, rotationStatusQuery(key), where);
+        return key.rotationEnabled
+          ? pass(
+              key.arn,
+              `${where.resourceName} rotates automatically every ${key.rotationPeriodInDays ?? 365} days.`,
+              where,
+            )
+          : fail(key.arn, `Automatic rotation is off for ${where.resourceName}.`, where);
+      }),
+    ];
   },
 });

@@ -50,4 +50,24 @@ describe('aws-kms-key-rotation', () => {
     const snapshot = awsSnapshot({ errors: [accessDenied('kms', 'ListKeys', { region: 'us-east-1' })] });
     expect(check.evaluate(snapshot)).toMatchObject([{ status: 'UNKNOWN', resourceId: '111122223333' }]);
   });
+
+  it('is UNKNOWN for a key the scanner could not describe (a key policy shut it out), next to the others', () => {
+    const hidden = 'arn:aws:kms:eu-west-1:111122223333:key/locked-1';
+    const snapshot = awsSnapshot({
+      kms: { keys: [key({ rotationEnabled: true })] },
+      errors: [
+        accessDenied('kms', 'DescribeKey', {
+          region: 'eu-west-1',
+          resourceId: hidden,
+          permission: 'kms:DescribeKey',
+        }),
+      ],
+    });
+    const results = check.evaluate(snapshot);
+    expect(results).toMatchObject([
+      { status: 'UNKNOWN', resourceId: hidden, region: 'eu-west-1', resourceName: 'locked-1' },
+      { status: 'PASS', resourceId: key({}).arn },
+    ]);
+    expect(results[0]?.reason).toContain('kms:DescribeKey');
+  });
 });
