@@ -161,4 +161,27 @@ describe('Scope', () => {
     expect(app.frame()).toContain('[x] Privacy');
     expect(app.frame()).toContain('Observation window starts: 2026-10-01');
   });
+
+  it('narrows the AWS regions to read, refusing a name that is not a region, and keeps them', async () => {
+    const { app, session } = await scopeScreen();
+    await moveTo(app, 'AWS regions: every enabled region');
+    await app.press(KEY.enter);
+    await app.waitFor('AWS regions to read, separated by commas');
+    await app.type('eu-west-1, Ireland');
+    await app.press(KEY.enter);
+    await app.waitFor('Ireland is not a region name; use names like eu-west-1, us-east-1.');
+    expect(session.workspace.data.scope.regions).toEqual([]);
+    await app.press(KEY.ctrlU);
+    await app.type('eu-west-1, us-east-1 eu-west-1');
+    await app.press(KEY.enter);
+    await app.waitFor('AWS regions: eu-west-1, us-east-1');
+    expect(session.workspace.data.scope.regions).toEqual(['eu-west-1', 'us-east-1']);
+    const reopened = await reopenSession(session);
+    expect(reopened.workspace.data.scope.regions).toEqual(['eu-west-1', 'us-east-1']);
+    // Emptied again: every enabled region.
+    await app.press(KEY.enter);
+    await app.press(KEY.ctrlU, KEY.enter);
+    await app.waitFor('AWS regions: every enabled region');
+    expect(session.workspace.data.scope.regions).toEqual([]);
+  });
 });

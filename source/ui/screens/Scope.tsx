@@ -10,11 +10,16 @@ import { useNavigation } from '../navigation.js';
 import { useSession } from '../session.js';
 
 const { windowStart: WINDOW_START, windowEnd: WINDOW_END } = PLANNING_QUESTIONS;
+/** The field being edited when it is the regions list rather than a date question. */
+const REGIONS_FIELD = '#regions';
+/** eu-west-1, us-gov-west-1, ap-southeast-2, cn-north-1 … */
+const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
 
 type Row =
   | { kind: 'provider'; provider: Provider; label: string }
   | { kind: 'category'; category: Category; label: string }
   | { kind: 'date'; question: string; label: string }
+  | { kind: 'regions'; label: string }
   | { kind: 'continue'; label: string };
 
 const ROWS: Row[] = [
@@ -25,6 +30,7 @@ const ROWS: Row[] = [
     category: c.id,
     label: c.title,
   })),
+  { kind: 'regions', label: 'AWS regions' },
   { kind: 'date', question: WINDOW_START, label: 'Observation window starts' },
   { kind: 'date', question: WINDOW_END, label: 'Observation window ends' },
   { kind: 'continue', label: 'Continue' },
@@ -61,6 +67,10 @@ export function Scope() {
         setDraft(String(workspace.answers[row.question] ?? ''));
         return setEditing(row.question);
       }
+      if ((input === ' ' || key.return) && row.kind === 'regions') {
+        setDraft(workspace.data.scope.regions.join(', '));
+        return setEditing(REGIONS_FIELD);
+      }
       // Functional updates: a key that arrives before the next render still sees the latest state.
       setForm((f) => {
         const at = ROWS[f.cursor]!;
@@ -84,6 +94,19 @@ export function Scope() {
     },
     { isActive: editing !== undefined },
   );
+
+  const submitRegions = async (value: string) => {
+    const regions = value
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter(Boolean);
+    const wrong = regions.find((r) => !REGION_NAME.test(r));
+    if (wrong) return setError(`${wrong} is not a region name; use names like eu-west-1, us-east-1.`);
+    await workspace.setScope({ ...workspace.data.scope, regions: [...new Set(regions)] });
+    setError(undefined);
+    setEditing(undefined);
+    nav.changed();
+  };
 
   const submitDate = async (value: string) => {
     const question = editing!;
@@ -114,8 +137,8 @@ export function Scope() {
       <Box flexDirection="column" paddingX={1}>
         <Text>What is in scope for the audit? Security is always in; add what your customers ask for.</Text>
         <Text dimColor>
-          Every account, subscription and region your credentials reach is collected; narrowing them comes
-          with live collection.
+          Each AWS credential you choose next is one account; every region enabled in it is read unless you
+          narrow them here.
         </Text>
         <Box flexDirection="column" marginTop={1}>
           <Text>
@@ -124,11 +147,23 @@ export function Scope() {
           {ROWS.map((r, i) => (
             <Text key={r.label} inverse={i === cursor && editing === undefined}>
               {i === cursor ? '› ' : '  '}
-              {rowText(r, providers, categories, workspace.answers)}
+              {rowText(r, providers, categories, workspace.answers, workspace.data.scope.regions)}
             </Text>
           ))}
         </Box>
-        {editing ? (
+        {editing === REGIONS_FIELD ? (
+          <Box marginTop={1} flexDirection="column">
+            <Text>
+              AWS regions to read, separated by commas (empty: every region enabled in the account):
+            </Text>
+            <TextInput
+              value={draft}
+              onChange={setDraft}
+              onSubmit={(v) => void submitRegions(v)}
+              placeholder="eu-west-1, us-east-1"
+            />
+          </Box>
+        ) : editing ? (
           <Box marginTop={1} flexDirection="column">
             <Text>
               {ROWS.find((r) => r.kind === 'date' && r.question === editing)?.label} (YYYY-MM-DD, empty to
@@ -148,7 +183,7 @@ export function Scope() {
         keys={
           editing
             ? [
-                ['Enter', 'save date'],
+                ['Enter', editing === REGIONS_FIELD ? 'save regions' : 'save date'],
                 ['Esc', 'cancel'],
                 ['Ctrl-C', 'quit'],
               ]
@@ -171,6 +206,7 @@ function rowText(
   providers: Provider[],
   categories: Category[],
   answers: Record<string, unknown>,
+  regions: readonly string[],
 ): string {
   switch (row.kind) {
     case 'provider':
@@ -179,6 +215,8 @@ function rowText(
       return `[${categories.includes(row.category) ? 'x' : ' '}] ${row.label}`;
     case 'date':
       return `${row.label}: ${typeof answers[row.question] === 'string' ? String(answers[row.question]) : 'not set'}`;
+    case 'regions':
+      return `${row.label}: ${regions.length > 0 ? regions.join(', ') : 'every enabled region'}`;
     case 'continue':
       return `${row.label} →`;
   }
