@@ -1,12 +1,15 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { awsWire } from '../collect/aws-wire.js';
+import { wholeAccount } from '../collect/fixtures/aws-account.js';
 import { localServer, type LocalServer } from '../collect/local-server.js';
 import { Terminal } from './tmux.js';
 
 let terminal: Terminal | undefined;
 let server: LocalServer | undefined;
 afterEach(async () => {
+  vi.unstubAllEnvs();
   terminal?.stop();
   terminal = undefined;
   await server?.close();
@@ -136,4 +139,44 @@ describe('the built app in a real terminal (tmux, 100x30)', () => {
     expect(screen).not.toContain('not-a-real-secret');
     expect(server.requests).toHaveLength(1);
   });
+
+  it('scans a live AWS account chosen on Connect, read-only, and re-runs it from home', async () => {
+    const wire = await awsWire(wholeAccount);
+    server = wire;
+    terminal = new Terminal();
+    terminal.start([], {
+      AWS_ACCESS_KEY_ID: 'AKIAWIRETEST00000001',
+      AWS_SECRET_ACCESS_KEY: 'wire-test-secret',
+      AWS_ENDPOINT_URL: wire.url,
+    });
+    await terminal.waitFor('Start a new assessment');
+    await terminal.keys('Enter');
+    await terminal.waitFor('What is in scope');
+    await terminal.keys('c');
+    const connect = await terminal.waitFor('Scan my AWS account (read-only)');
+    expect(connect.replace(/\s+/g, ' ')).toContain('Live Azure collection is not in this version yet');
+    await terminal.keys('Enter');
+    const scanned = await terminal.waitFor('Recorded run', 30_000);
+    expect(scanned).toMatch(/AWS ledgerline-prod +· iam +global/);
+    expect(scanned).not.toMatch(/Warning|\(node:/);
+    const calls = wire.calls.length;
+    expect(
+      wire.calls.every((c) => c.service === 's3' || /^(Get|List|Describe|Generate)/.test(c.operation)),
+    ).toBe(true);
+    // Home → re-run reads the same account again, not the demo estate.
+    await terminal.keys('Escape');
+    await terminal.waitFor('Re-run checks after remediation');
+    await terminal.keys('q');
+    await terminal.waitFor('[exited 0]');
+    terminal.restart([], {
+      AWS_ACCESS_KEY_ID: 'AKIAWIRETEST00000001',
+      AWS_SECRET_ACCESS_KEY: 'wire-test-secret',
+      AWS_ENDPOINT_URL: wire.url,
+    });
+    await terminal.waitFor('Re-run checks after remediation');
+    for (let i = 0; i < 6 && !/❯ Re-run checks/.test(terminal.screen()); i++) await terminal.keys('Down');
+    await terminal.keys('Enter');
+    await terminal.waitFor('Recorded run', 30_000);
+    expect(wire.calls.length).toBeGreaterThan(calls);
+  }, 60_000);
 });

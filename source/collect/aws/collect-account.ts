@@ -2,6 +2,7 @@
 // then every service at once. Each service records its own failed calls, so one denied permission
 // makes its checks UNKNOWN instead of failing the scan.
 
+import { setMaxListeners } from 'node:events';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsSnapshot } from '../../model/aws-snapshot.js';
@@ -30,6 +31,9 @@ export interface AwsAccountOptions {
 }
 
 export async function collectAwsAccount(target: AwsTarget, options: AwsAccountOptions): Promise<AwsSnapshot> {
+  // Every call in flight listens on the cancel signal, and dozens run at once: without this Node
+  // prints a MaxListenersExceededWarning over the terminal UI.
+  if (options.signal) setMaxListeners(0, options.signal);
   const clientConfig = awsClientConfig(credentialsFor(target));
   const accountId = await callerAccount(target, clientConfig(regionFor(target)), options.signal);
   const errors: CollectionError[] = [];
