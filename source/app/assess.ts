@@ -63,5 +63,11 @@ export async function assessLatestRun(
 
 /** How an export names where its findings came from. */
 export function runLabel(run: RunRecord): string {
-  return `Run ${run.id}${run.source === 'demo' ? ' (demo estate)' : ''}`;
+  return `Run ${run.id} (${runSource(run)})`;
+}
+
+/** Where a run's evidence came from, in words: the demo estate, or the accounts it read. */
+export function runSource(run: RunRecord): string {
+  if (run.source !== 'live') return run.source === 'demo' ? 'demo estate' : 'test fixture';
+  return run.snapshots.length > 0 ? run.snapshots.map((s) => s.label).join(', ') : 'live, nothing read';
 }

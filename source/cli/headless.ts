@@ -67,6 +67,8 @@ async function scan(
     ...(flags.demo ? {} : liveTargets(command)),
   });
   for (const reason of skipped) io.stderr(`soc2-ready: skipped ${reason}\n`);
+  if (!flags.demo && command.provider === 'all')
+    io.stderr('soc2-ready: Azure is not collected live in this version yet; this run read AWS only.\n');
   if (flags.json) {
     io.stdout(`${JSON.stringify({ runId: run.id, findings }, null, 2)}\n`);
   } else {

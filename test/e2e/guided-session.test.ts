@@ -173,7 +173,8 @@ describe('the built app in a real terminal (tmux, 100x30)', () => {
       AWS_SECRET_ACCESS_KEY: 'wire-test-secret',
       AWS_ENDPOINT_URL: wire.url,
     });
-    await terminal.waitFor('Re-run checks after remediation');
+    const home = await terminal.waitFor('Re-run checks after remediation');
+    expect(home).toMatch(/Last run: .*ledgerline-prod/);
     for (let i = 0; i < 6 && !/❯ Re-run checks/.test(terminal.screen()); i++) await terminal.keys('Down');
     await terminal.keys('Enter');
     await terminal.waitFor('Recorded run', 30_000);

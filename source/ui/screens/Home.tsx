@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { runSource } from '../../app/assess.js';
 import { countAnswered, visibleQuestions } from '../../questionnaire/visibility.js';
 import { Footer } from '../components/Footer.js';
 import { Select } from '../components/Select.js';
@@ -52,7 +53,7 @@ export function Home({ onQuit }: { onQuit: () => void }) {
         {latest ? (
           <Text>
             Last run: {latest.startedAt.slice(0, 16).replace('T', ' ')}
-            {latest.source === 'demo' ? ' (demo estate)' : ''}
+            {` (${runSource(latest)})`}
             {latest.partial ? ' (partial)' : ''} · readiness: design{' '}
             <Text color={scoreColor(latest.readiness.design)}>{latest.readiness.design}%</Text>, operating
             evidence <Text color={scoreColor(latest.readiness.operating)}>{latest.readiness.operating}%</Text>
