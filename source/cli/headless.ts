@@ -10,6 +10,7 @@ import { assess, assessLatestRun, evaluateSnapshots, runLabel } from '../app/ass
 import { loadContent, type Content } from '../app/content.js';
 import { demoEstate } from '../app/demo.js';
 import { diffLatestRuns } from '../app/diff.js';
+import { readinessTrend, trendLine } from '../app/trend.js';
 import { demoStageFor, scanAndRecord, type ScanOptions } from '../app/scan.js';
 import type { AwsTarget } from '../collect/aws/credentials.js';
 import { signed } from '../export/labels.js';
@@ -192,8 +193,9 @@ async function diff(flags: GlobalFlags, io: Io): Promise<number> {
       `diff needs two recorded runs in ${workspace.dir}; it has ${workspace.runs.length}.`,
     );
   }
+  const trend = readinessTrend(workspace.runs);
   if (flags.json) {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...result, trend }, null, 2)}\n`);
     return 0;
   }
   const list = (findings: readonly Finding[]) =>
@@ -202,6 +204,7 @@ async function diff(flags: GlobalFlags, io: Io): Promise<number> {
     [
       `${result.from.id} -> ${result.to.id}`,
       `Readiness: design ${result.to.readiness.design}% (${signed(result.scoreChange.design)}), operating ${result.to.readiness.operating}% (${signed(result.scoreChange.operating)})`,
+      `Over ${trend.length} runs: ${trendLine(trend, 'design')}, ${trendLine(trend, 'operating')}`,
       `Fixed: ${result.fixed.length}`,
       ...list(result.fixed),
       `New: ${result.new.length} (${result.new.filter((f) => f.regressed).length} regressed)`,

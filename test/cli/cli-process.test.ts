@@ -108,6 +108,8 @@ describe('soc2-ready (headless)', () => {
     expect(result.scoreChange.design).toBeGreaterThan(0);
     const human = run(['diff']).stdout;
     expect(human).toMatch(/Fixed: \d+/);
+    expect(human).toMatch(/Over 2 runs: design \S+ \d+% → \d+%, operating \S+ \d+% → \d+%/);
+    expect((JSON.parse(run(['diff', '--json']).stdout) as { trend: unknown[] }).trend).toHaveLength(2);
     expect(human).toContain('1 regressed');
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sparkline } from '../../source/app/trend.js';
 import type { Finding } from '../../source/model/finding.js';
 import type { Session } from '../../source/ui/session.js';
 import { KEY, NOW, recordDemoRun, renderForTest, sessionForTest } from './harness.js';
@@ -52,6 +53,10 @@ describe('Compare runs', () => {
       `design ${second.readiness.design}% (+4) · operating ${second.readiness.operating}% (-3)`,
     );
     expect(second.readiness.design).toBe(first.readiness.design + 4);
+    // The score over every run, oldest first.
+    expect(app.frame()).toContain(
+      `Over 2 runs: design ${sparkline([first.readiness.design, second.readiness.design])} ${first.readiness.design}% → ${second.readiness.design}%`,
+    );
     expect(app.frame()).toMatch(
       new RegExp(`Fixed 1\\s+New 2\\s+Still open ${stillOpen.length}\\s+↺ 1 regressed`),
     );
@@ -79,8 +84,9 @@ describe('Compare runs', () => {
       .frame()
       .split('\n')
       .filter((l) => /FAIL\s*$/.test(l));
-    expect(open).toHaveLength(Math.min(stillOpen.length, 12));
-    expect(app.frame()).toContain(`1-12 of ${stillOpen.length}`);
+    // 24 rows less the screen's 13 lines of header, summary, trend and footer.
+    expect(open).toHaveLength(Math.min(stillOpen.length, 11));
+    expect(app.frame()).toContain(`1-11 of ${stillOpen.length}`);
     expect(app.frame()).toContain(name(stillOpen[0]!));
     await app.press(KEY.down, KEY.down);
     expect(app.selected()).toContain(name(stillOpen[2]!));
@@ -90,7 +96,7 @@ describe('Compare runs', () => {
     await app.waitFor(/›.*PASS\s*$/m);
     expect(app.selected()).toContain(name(fixed));
     await app.press(KEY.left);
-    await app.waitFor(`1-12 of ${stillOpen.length}`);
+    await app.waitFor(`1-11 of ${stillOpen.length}`);
     await app.press(KEY.right, KEY.right);
     await app.waitFor(name(added));
 

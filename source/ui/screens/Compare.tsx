@@ -1,6 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import { diffLatestRuns, type RunDiff } from '../../app/diff.js';
+import { readinessTrend, trendLine } from '../../app/trend.js';
 import { signed } from '../../export/labels.js';
 import type { Finding } from '../../model/finding.js';
 import type { Workspace } from '../../store/workspace.js';
@@ -31,7 +32,8 @@ export function Compare() {
   const [diff, setDiff] = useState<RunDiff | string | undefined>();
   const [tab, setTab] = useState<Tab>('fixed');
   const [cursor, setCursor] = useState(0);
-  const height = useListHeight(12);
+  const height = useListHeight(13);
+  const trend = readinessTrend(workspace.runs);
 
   useEffect(() => {
     let live = true;
@@ -80,6 +82,9 @@ export function Compare() {
             {signed(diff.scoreChange.operating)}
           </Text>
           )
+        </Text>
+        <Text dimColor>
+          Over {trend.length} runs: {trendLine(trend, 'design')} · {trendLine(trend, 'operating')}
         </Text>
         <Text>
           {TABS.map((t) => (
