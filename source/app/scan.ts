@@ -123,6 +123,8 @@ export async function scanAndRecord(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  if (finished.length === 0 && options.signal?.aborted)
+    throw new CollectError('Cancelled before any account was read: nothing was recorded.');
   if (finished.length === 0 && skipped.length > 0)
     throw new CollectError(
       `Nothing could be read. ${skipped.join(' ')} Sign in again, or run with --demo to see the sample estate.`,

@@ -122,4 +122,28 @@ describe('a live AWS account, read end to end on the wire', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('cancelled while reading the first account: records nothing and says so', async () => {
+    const abort = new AbortController();
+    // The account answers slowly enough for the cancel to land mid-collection.
+    wire = await awsWire((request) => {
+      if (request.operation === 'GetAccountAuthorizationDetails') abort.abort();
+      return wholeAccount(request);
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'soc2-live-'));
+    try {
+      const workspace = await Workspace.open(join(dir, 'ws'), NOW);
+      await expect(
+        scanAndRecord(workspace, await loadContent(), {
+          demo: false,
+          now: NOW,
+          aws: [ENV_TARGET],
+          signal: abort.signal,
+        }),
+      ).rejects.toThrow('Cancelled before any account was read: nothing was recorded.');
+      expect(workspace.runs).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
