@@ -1,16 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import cloudtrailChecks from '../../checks/aws/cloudtrail/index.js';
 import { collectCloudTrail, recordsManagementEvents } from '../../source/collect/aws/cloudtrail.js';
 import type { AwsSnapshot, CloudTrailTrail } from '../../source/model/aws-snapshot.js';
 import type { CheckResult } from '../../source/model/check.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
 import { awsSnapshot } from '../fixtures/snapshots.js';
-import { awsError, awsWire, denied, json, type AwsRequest, type AwsWire } from './aws-wire.js';
+import { awsError, denied, json, type AwsHandler } from './aws-wire.js';
+import { expectOnlyReads, statusByResource, wirePerTest } from './collect-harness.js';
 import {
   ACCOUNT_ID,
   COLLECTED_AT,
   EU,
-  fixtureContext,
+  FIXTURE_ACCOUNT,
   jsonServicesAccount,
   MANAGEMENT_ACCOUNT_ID,
   TRAIL_TIMES,
@@ -18,19 +19,11 @@ import {
   US,
 } from './fixtures/aws-json-services-account.js';
 
-let wire: AwsWire | undefined;
+const wire = wirePerTest();
 
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await wire?.close();
-  wire = undefined;
-});
-
-async function collect(handler: (request: AwsRequest) => ReturnType<typeof jsonServicesAccount>) {
-  wire = await awsWire(handler);
-  const errors: CollectionError[] = [];
-  const cloudtrail = await collectCloudTrail(fixtureContext(errors));
-  return { cloudtrail, errors, calls: wire.calls };
+async function collect(handler: AwsHandler) {
+  const { section, ...rest } = await wire.collect(handler, FIXTURE_ACCOUNT, collectCloudTrail);
+  return { cloudtrail: section, ...rest };
 }
 
 function snapshotOf(cloudtrail: AwsSnapshot['cloudtrail'], errors: CollectionError[]): AwsSnapshot {
@@ -50,10 +43,7 @@ function snapshotOf(cloudtrail: AwsSnapshot['cloudtrail'], errors: CollectionErr
 /** check id → resource id → status. */
 function statuses(snapshot: AwsSnapshot): Record<string, Record<string, CheckResult['status']>> {
   return Object.fromEntries(
-    cloudtrailChecks.map((check) => [
-      check.id,
-      Object.fromEntries(check.evaluate(snapshot).map((r) => [r.resourceId, r.status])),
-    ]),
+    cloudtrailChecks.map((check) => [check.id, statusByResource(check.evaluate(snapshot))]),
   );
 }
 
@@ -262,11 +252,7 @@ describe('collectCloudTrail on the wire', () => {
 
   it('issues only read operations', async () => {
     const { calls } = await collect(jsonServicesAccount);
-    expect(calls.length).toBeGreaterThan(0);
-    for (const call of calls) {
-      expect(call.service).toBe('cloudtrail');
-      expect(call.operation).toMatch(/^(Get|List|Describe)/);
-    }
+    expectOnlyReads(calls, 'cloudtrail');
   });
 });
 

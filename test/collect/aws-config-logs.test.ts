@@ -1,21 +1,20 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import configChecks from '../../checks/aws/config/index.js';
 import logsChecks from '../../checks/aws/logs/index.js';
 import { collectConfig } from '../../source/collect/aws/config.js';
-import type { AwsCollectContext } from '../../source/collect/aws/context.js';
 import { collectLogs } from '../../source/collect/aws/logs.js';
 import { configHistorySince } from '../../source/evaluate/config-history.js';
 import type { AwsSnapshot } from '../../source/model/aws-snapshot.js';
 import type { CheckResult } from '../../source/model/check.js';
-import type { CollectionError } from '../../source/model/snapshot.js';
 import { awsSnapshot } from '../fixtures/snapshots.js';
-import { awsError, awsWire, denied, json, type AwsRequest, type AwsWire } from './aws-wire.js';
+import { awsError, denied, json, type AwsHandler } from './aws-wire.js';
+import { expectOnlyReads, statusByResource, wirePerTest } from './collect-harness.js';
 import {
   ACCOUNT_ID,
   apiLogGroup,
   CONFIG_STARTED,
   EU,
-  fixtureContext,
+  FIXTURE_ACCOUNT,
   jsonServicesAccount,
   LOG_GROUPS,
   logGroupArn,
@@ -23,33 +22,16 @@ import {
   US,
 } from './fixtures/aws-json-services-account.js';
 
-type Handler = (request: AwsRequest) => ReturnType<typeof jsonServicesAccount>;
+const wire = wirePerTest();
 
-let wire: AwsWire | undefined;
-
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await wire?.close();
-  wire = undefined;
-});
-
-async function collectWith<T>(handler: Handler, collector: (ctx: AwsCollectContext) => Promise<T>) {
-  wire = await awsWire(handler);
-  const errors: CollectionError[] = [];
-  const section = await collector(fixtureContext(errors));
-  return { section, errors, calls: wire.calls };
-}
-
-const collectConfigWith = (handler: Handler) => collectWith(handler, collectConfig);
-const collectLogsWith = (handler: Handler) => collectWith(handler, collectLogs);
+const collectConfigWith = (handler: AwsHandler) => wire.collect(handler, FIXTURE_ACCOUNT, collectConfig);
+const collectLogsWith = (handler: AwsHandler) => wire.collect(handler, FIXTURE_ACCOUNT, collectLogs);
 
 const snapshotOf = (parts: Partial<AwsSnapshot>) => awsSnapshot({ regions: [EU, US], ...parts });
 const recorderId = (region: string) => `arn:aws:config:${region}:${ACCOUNT_ID}:recorder`;
 
 function results(checks: typeof configChecks, snapshot: AwsSnapshot): Record<string, CheckResult['status']> {
-  return Object.fromEntries(
-    checks.flatMap((check) => check.evaluate(snapshot)).map((r) => [r.resourceId, r.status]),
-  );
+  return statusByResource(checks.flatMap((check) => check.evaluate(snapshot)));
 }
 
 describe('collectConfig on the wire', () => {
@@ -188,10 +170,7 @@ describe('collectConfig on the wire', () => {
   it('issues only read operations', async () => {
     const { calls } = await collectConfigWith(jsonServicesAccount);
     expect(calls.length).toBe(4);
-    for (const call of calls) {
-      expect(call.service).toBe('config');
-      expect(call.operation).toMatch(/^(Get|List|Describe)/);
-    }
+    expectOnlyReads(calls, 'config');
   });
 });
 
@@ -335,10 +314,6 @@ describe('collectLogs on the wire', () => {
 
   it('issues only read operations', async () => {
     const { calls } = await collectLogsWith(jsonServicesAccount);
-    expect(calls.length).toBeGreaterThan(0);
-    for (const call of calls) {
-      expect(call.service).toBe('logs');
-      expect(call.operation).toMatch(/^(Get|List|Describe)/);
-    }
+    expectOnlyReads(calls, 'logs');
   });
 });

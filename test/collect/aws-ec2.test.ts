@@ -1,39 +1,23 @@
-import { fromEnv } from '@aws-sdk/credential-providers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import prodDevSegmentation from '../../checks/aws/ec2/aws-ec2-prod-dev-segmentation.js';
 import securityGroupAdminPorts from '../../checks/aws/ec2/aws-ec2-security-group-admin-ports.js';
 import vpcFlowLogs from '../../checks/aws/ec2/aws-ec2-vpc-flow-logs.js';
 import ec2Checks from '../../checks/aws/ec2/index.js';
 import { collectEc2 } from '../../source/collect/aws/ec2.js';
-import { awsClientConfig, type AwsCollectContext } from '../../source/collect/aws/context.js';
 import type { AwsEc2 } from '../../source/model/aws-snapshot.js';
-import type { CollectionError } from '../../source/model/snapshot.js';
 import { awsSnapshot } from '../fixtures/snapshots.js';
-import { awsError, awsWire, denied, ec2Result, type AwsHandler, type AwsWire } from './aws-wire.js';
+import { awsError, denied, ec2Result, type AwsHandler } from './aws-wire.js';
+import { expectOnlyReads, wirePerTest } from './collect-harness.js';
 import { EC2_ACCOUNT_ID, EC2_REGIONS, ec2Account, ec2Page, vpcItem } from './fixtures/aws-ec2-account.js';
 
-let wire: AwsWire | undefined;
-
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await wire?.close();
-  wire = undefined;
-});
+const wire = wirePerTest();
 
 /** Starts the wire with `handler` and collects EC2 from the given regions. */
 async function collect(handler: AwsHandler, regions: readonly string[] = EC2_REGIONS) {
-  wire = await awsWire(handler);
-  const errors: CollectionError[] = [];
-  const ctx: AwsCollectContext = {
-    accountId: EC2_ACCOUNT_ID,
-    regions,
-    homeRegion: 'us-east-1',
-    clientConfig: awsClientConfig(fromEnv()),
-    errors,
-  };
-  const ec2 = await collectEc2(ctx);
+  const account = { accountId: EC2_ACCOUNT_ID, regions };
+  const { section: ec2, errors, calls } = await wire.collect(handler, account, collectEc2);
   const snapshot = awsSnapshot({ regions: [...regions], errors, ...(ec2 ? { ec2 } : {}) });
-  return { ec2, errors, snapshot, calls: wire.calls };
+  return { ec2, errors, snapshot, calls };
 }
 
 /** The fixture, except `op` in `region` (every region when absent) answers `reply`. */
@@ -467,8 +451,8 @@ describe('collectEc2 on the wire', () => {
 
   it('issues only read operations, every list in every region', async () => {
     const { calls } = await collect(ec2Account);
-    expect(calls.every((c) => /^Describe/.test(c.operation))).toBe(true);
-    expect(calls.every((c) => c.raw.method === 'POST' && c.service === 'ec2')).toBe(true);
+    expectOnlyReads(calls, 'ec2', /^Describe/);
+    expect(calls.every((c) => c.raw.method === 'POST')).toBe(true);
     for (const region of EC2_REGIONS)
       expect(new Set(calls.filter((c) => c.region === region).map((c) => c.operation))).toEqual(
         new Set([

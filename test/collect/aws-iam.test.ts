@@ -1,5 +1,4 @@
-import { fromEnv } from '@aws-sdk/credential-providers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import iamChecks from '../../checks/aws/iam/index.js';
 import {
   collectIam,
@@ -8,15 +7,12 @@ import {
   parsePolicyDocument,
   type IamCollectOptions,
 } from '../../source/collect/aws/iam.js';
-import {
-  awsClientConfig,
-  CollectionCancelled,
-  type AwsCollectContext,
-} from '../../source/collect/aws/context.js';
+import { CollectionCancelled } from '../../source/collect/aws/context.js';
 import type { AwsIam, PolicyDocument } from '../../source/model/aws-snapshot.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
 import { awsSnapshot } from '../fixtures/snapshots.js';
-import { awsError, awsWire, denied, queryResult, type AwsHandler, type AwsWire } from './aws-wire.js';
+import { awsError, denied, queryResult, type AwsHandler } from './aws-wire.js';
+import { expectOnlyReads, wirePerTest, wireContext } from './collect-harness.js';
 import {
   ADMIN_ACCESS,
   ADMIN_DOC,
@@ -40,27 +36,16 @@ const userArn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 
 const FAST: IamCollectOptions = { reportPollMs: 1, reportPollTries: 4 };
 
-let wire: AwsWire | undefined;
-
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await wire?.close();
-  wire = undefined;
-});
+const wire = wirePerTest();
 
 /** Collects IAM against the fixture account, with `override` answering first where it wants to. */
 async function collect(override: AwsHandler = () => undefined, options: IamCollectOptions = FAST) {
-  wire = await awsWire((request) => override(request) ?? iamAccount(request));
-  const errors: CollectionError[] = [];
-  const ctx: AwsCollectContext = {
-    accountId: ACCOUNT,
-    regions: ['eu-west-1', 'us-east-1'],
-    homeRegion: 'us-east-1',
-    clientConfig: awsClientConfig(fromEnv()),
-    errors,
-  };
-  const iam = await collectIam(ctx, options);
-  return { iam, errors, calls: wire.calls };
+  const { section, ...rest } = await wire.collect(
+    (request) => override(request) ?? iamAccount(request),
+    { accountId: ACCOUNT, regions: ['eu-west-1', 'us-east-1'] },
+    (ctx) => collectIam(ctx, options),
+  );
+  return { iam: section, ...rest };
 }
 
 /** Every check's findings as `check-id resource → STATUS`. */
@@ -77,6 +62,14 @@ function findings(checkId: string, iam: AwsIam | undefined, errors: CollectionEr
   const check = iamChecks.find((c) => c.id === checkId)!;
   return check.evaluate(awsSnapshot({ iam, errors }));
 }
+
+/** The error recorded when IAM answered, but not with something the collector can use. */
+const unusableReply = (operation: string, message: string) => ({
+  service: 'iam',
+  operation,
+  kind: 'Other',
+  message,
+});
 
 const isOperation = (name: string) => (r: { service: string; operation: string }) =>
   r.service === 'iam' && r.operation === name;
@@ -397,6 +390,22 @@ describe('collectIam on the wire', () => {
     });
   });
 
+  it('leaves IAM unread when a page says more follow but gives no new Marker, and says so', async () => {
+    const { iam, errors, calls } = await collect((r) =>
+      r.operation === 'GetAccountAuthorizationDetails' && r.params.Marker === SECOND_PAGE_MARKER
+        ? authorizationDetailsPage({}, SECOND_PAGE_MARKER)
+        : undefined,
+    );
+    expect(iam).toBeUndefined();
+    expect(calls.filter(isOperation('GetAccountAuthorizationDetails'))).toHaveLength(2);
+    expect(errors).toEqual([
+      unusableReply(
+        'GetAccountAuthorizationDetails',
+        'IAM said more results follow but gave no new Marker to fetch them',
+      ),
+    ]);
+  });
+
   // The SDK's real backoff and adaptive rate limiter run here: this takes a few seconds.
   it('retries throttled calls transparently', async () => {
     const THROTTLES = 2;
@@ -433,30 +442,21 @@ describe('collectIam on the wire', () => {
     expect(calls.filter(isOperation('GetCredentialReport'))).toEqual([]);
     expect(iam?.credentialReport).toBeUndefined();
     expect(errors).toEqual([
-      {
-        service: 'iam',
-        operation: 'GenerateCredentialReport',
-        kind: 'Other',
-        message: 'the credential report was still being generated after 4 tries',
-      },
+      unusableReply(
+        'GenerateCredentialReport',
+        'the credential report was still being generated after 4 tries',
+      ),
     ]);
   });
 
   it('stops waiting for the report as soon as the collection is cancelled', async () => {
-    wire = await awsWire((r) =>
+    await wire.start((r) =>
       r.operation === 'GenerateCredentialReport'
         ? queryResult('GenerateCredentialReport', '<State>INPROGRESS</State>')
         : iamAccount(r),
     );
     const controller = new AbortController();
-    const ctx: AwsCollectContext = {
-      accountId: ACCOUNT,
-      regions: ['us-east-1'],
-      homeRegion: 'us-east-1',
-      clientConfig: awsClientConfig(fromEnv()),
-      errors: [],
-      signal: controller.signal,
-    };
+    const ctx = wireContext({ accountId: ACCOUNT, regions: ['us-east-1'], signal: controller.signal });
     setTimeout(() => controller.abort(), 200);
     const started = Date.now();
     await expect(collectIam(ctx, { reportPollMs: 60_000 })).rejects.toBeInstanceOf(CollectionCancelled);
@@ -475,12 +475,7 @@ describe('collectIam on the wire', () => {
     );
     expect(iam?.credentialReport).toBeUndefined();
     expect(errors).toEqual([
-      {
-        service: 'iam',
-        operation: 'GetCredentialReport',
-        kind: 'Other',
-        message: 'the credential report has no "user" column',
-      },
+      unusableReply('GetCredentialReport', 'the credential report has no "user" column'),
     ]);
   });
 
@@ -530,10 +525,7 @@ describe('collectIam on the wire', () => {
       'iam us-east-1 GetAccountSummary',
       'iam us-east-1 GetCredentialReport',
     ]);
-    for (const call of calls)
-      expect(
-        /^(Get|List|Describe)/.test(call.operation) || call.operation === 'GenerateCredentialReport',
-      ).toBe(true);
+    expectOnlyReads(calls, 'iam', /^(Get|List|Describe|GenerateCredentialReport$)/);
   });
 
   it('answers nothing for other services', () => {

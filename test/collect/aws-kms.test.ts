@@ -1,32 +1,25 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import kmsChecks from '../../checks/aws/kms/index.js';
 import { collectKms } from '../../source/collect/aws/kms.js';
 import type { KmsKey } from '../../source/model/aws-snapshot.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
 import { awsSnapshot } from '../fixtures/snapshots.js';
-import { awsError, awsWire, denied, json, type AwsRequest, type AwsWire } from './aws-wire.js';
+import { awsError, denied, json, type AwsHandler, type AwsRequest } from './aws-wire.js';
+import { expectOnlyReads, wirePerTest } from './collect-harness.js';
 import {
   EU,
-  fixtureContext,
+  FIXTURE_ACCOUNT,
   jsonServicesAccount,
   keyArn,
   KEYS,
   US,
 } from './fixtures/aws-json-services-account.js';
 
-let wire: AwsWire | undefined;
+const wire = wirePerTest();
 
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await wire?.close();
-  wire = undefined;
-});
-
-async function collect(handler: (request: AwsRequest) => ReturnType<typeof jsonServicesAccount>) {
-  wire = await awsWire(handler);
-  const errors: CollectionError[] = [];
-  const kms = await collectKms(fixtureContext(errors));
-  return { kms, errors, calls: wire.calls };
+async function collect(handler: AwsHandler) {
+  const { section, ...rest } = await wire.collect(handler, FIXTURE_ACCOUNT, collectKms);
+  return { kms: section, ...rest };
 }
 
 const evaluate = (kms: { keys: KmsKey[] } | undefined, errors: CollectionError[]) =>
@@ -224,7 +217,7 @@ describe('collectKms on the wire', () => {
   }, 20_000);
 
   it('maps the SDK-deprecated CustomerMasterKeySpec when KeySpec is missing', async () => {
-    const { kms } = await collect((request) => {
+    const { kms, calls } = await collect((request) => {
       if (request.operation === 'ListKeys')
         return json({
           Keys:
@@ -255,15 +248,11 @@ describe('collectKms on the wire', () => {
       }),
     ]);
     // Imported key material cannot rotate automatically: not asked.
-    expect(wire?.calls.some((c) => c.operation === 'GetKeyRotationStatus')).toBe(false);
+    expect(calls.some((c) => c.operation === 'GetKeyRotationStatus')).toBe(false);
   });
 
   it('issues only read operations', async () => {
     const { calls } = await collect(jsonServicesAccount);
-    expect(calls.length).toBeGreaterThan(0);
-    for (const call of calls) {
-      expect(call.service).toBe('kms');
-      expect(call.operation).toMatch(/^(Get|List|Describe)/);
-    }
+    expectOnlyReads(calls, 'kms');
   });
 });

@@ -1,23 +1,14 @@
-import { fromEnv } from '@aws-sdk/credential-providers';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import auditBucketObjectLock from '../../checks/aws/logs/aws-logs-audit-bucket-object-lock.js';
 import auditBucketRetention from '../../checks/aws/logs/aws-logs-audit-bucket-retention.js';
 import s3Checks from '../../checks/aws/s3/index.js';
-import { awsClientConfig, type AwsCollectContext } from '../../source/collect/aws/context.js';
 import { collectS3, expirationDaysOf, objectLockOf, regionOfLocation } from '../../source/collect/aws/s3.js';
 import type { AwsSnapshot, CloudTrailTrail, KmsKey, S3Bucket } from '../../source/model/aws-snapshot.js';
 import type { AwsCheck } from '../../source/model/check.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
 import { awsSnapshot } from '../fixtures/snapshots.js';
-import {
-  awsError,
-  awsWire,
-  denied,
-  xml,
-  type AwsHandler,
-  type AwsRequest,
-  type AwsWire,
-} from './aws-wire.js';
+import { awsError, denied, xml, type AwsHandler, type AwsRequest } from './aws-wire.js';
+import { statusByResource, wirePerTest } from './collect-harness.js';
 import {
   AUDIT_BUCKET,
   AUDIT_KEY_ARN,
@@ -31,28 +22,12 @@ import {
 const arn = (name: string) => `arn:aws:s3:::${name}`;
 const check = (id: string): AwsCheck => s3Checks.find((c) => c.id === id)!;
 
-let wire: AwsWire | undefined;
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await wire?.close();
-  wire = undefined;
-});
-
-function context(errors: CollectionError[] = []): AwsCollectContext {
-  return {
-    accountId: '111122223333',
-    regions: ['eu-west-1', 'us-east-1'],
-    homeRegion: 'us-east-1',
-    clientConfig: awsClientConfig(fromEnv()),
-    errors,
-  };
-}
+const wire = wirePerTest();
 
 async function collect(handler: AwsHandler) {
-  wire = await awsWire(handler);
-  const errors: CollectionError[] = [];
-  const s3 = await collectS3(context(errors));
-  return { s3, errors, calls: wire.calls };
+  const account = { accountId: '111122223333', regions: ['eu-west-1', 'us-east-1'] };
+  const { section, ...rest } = await wire.collect(handler, account, collectS3);
+  return { s3: section, ...rest };
 }
 
 /** The fixture account, except where `override` answers. */
@@ -157,7 +132,7 @@ function snapshotWith(s3: AwsSnapshot['s3'], errors: CollectionError[]): AwsSnap
 
 /** Status per bucket for one check. */
 function statuses(c: AwsCheck, snapshot: AwsSnapshot): Record<string, string> {
-  return Object.fromEntries(c.evaluate(snapshot).map((r) => [r.resourceId, r.status]));
+  return statusByResource(c.evaluate(snapshot));
 }
 
 describe('S3 collector, on the wire', () => {

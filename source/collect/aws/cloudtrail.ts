@@ -13,47 +13,33 @@ import {
   type Trail,
 } from '@aws-sdk/client-cloudtrail';
 import type { CloudTrailTrail } from '../../model/aws-snapshot.js';
-import { isoDate, mapLimit, read, type AwsCollectContext } from './context.js';
-import { REGION_CONCURRENCY, RESOURCE_CONCURRENCY } from './kms.js';
+import {
+  isoDate,
+  mapLimit,
+  read,
+  readEveryRegion,
+  RegionalClients,
+  RESOURCE_CONCURRENCY,
+  type AwsCollectContext,
+} from './context.js';
 
 export async function collectCloudTrail(
   ctx: AwsCollectContext,
 ): Promise<{ trails: CloudTrailTrail[] } | undefined> {
-  const clients = new RegionalClients(ctx);
+  // One client per region, shared by DescribeTrails and the home-region calls.
+  const clients = new RegionalClients((region) => new CloudTrailClient(ctx.clientConfig(region)));
   try {
-    const perRegion = await mapLimit(ctx.regions, REGION_CONCURRENCY, (region) =>
-      describeTrails(ctx, clients.get(region), region),
-    );
+    const listed = await readEveryRegion(ctx, (region) => describeTrails(ctx, clients.for(region), region));
     // Every region's DescribeTrails failed: CloudTrail was not read at all.
-    if (perRegion.every((trails) => trails === undefined)) return undefined;
+    if (!listed) return undefined;
     const byArn = new Map<string, CloudTrailTrail>();
-    for (const trail of perRegion.flat()) if (trail && !byArn.has(trail.arn)) byArn.set(trail.arn, trail);
+    for (const trail of listed) if (!byArn.has(trail.arn)) byArn.set(trail.arn, trail);
     const trails = await mapLimit([...byArn.values()], RESOURCE_CONCURRENCY, (trail) =>
-      readTrailState(ctx, clients.get(trail.homeRegion), trail),
+      readTrailState(ctx, clients.for(trail.homeRegion), trail),
     );
     return { trails };
   } finally {
     clients.destroy();
-  }
-}
-
-/** One client per region, shared by DescribeTrails and the home-region calls. */
-class RegionalClients {
-  private readonly clients = new Map<string, CloudTrailClient>();
-
-  constructor(private readonly ctx: AwsCollectContext) {}
-
-  get(region: string): CloudTrailClient {
-    let client = this.clients.get(region);
-    if (!client) {
-      client = new CloudTrailClient(this.ctx.clientConfig(region));
-      this.clients.set(region, client);
-    }
-    return client;
-  }
-
-  destroy(): void {
-    for (const client of this.clients.values()) client.destroy();
   }
 }
 

@@ -11,16 +11,14 @@ import {
   type ConfigurationRecorderStatus,
 } from '@aws-sdk/client-config-service';
 import type { ConfigRecorder } from '../../model/aws-snapshot.js';
-import { isoDate, mapLimit, read, type AwsCollectContext } from './context.js';
-import { REGION_CONCURRENCY } from './kms.js';
+import { isoDate, read, readEveryRegion, type AwsCollectContext } from './context.js';
 
 export async function collectConfig(
   ctx: AwsCollectContext,
 ): Promise<{ recorders: ConfigRecorder[] } | undefined> {
-  const perRegion = await mapLimit(ctx.regions, REGION_CONCURRENCY, (region) => collectRegion(ctx, region));
-  // No region could be read: AWS Config was not read at all.
-  if (perRegion.every((recorders) => recorders === undefined)) return undefined;
-  return { recorders: perRegion.flatMap((recorders) => recorders ?? []) };
+  // Undefined when no region could be read: AWS Config was not read at all.
+  const recorders = await readEveryRegion(ctx, (region) => collectRegion(ctx, region));
+  return recorders ? { recorders } : undefined;
 }
 
 async function collectRegion(ctx: AwsCollectContext, region: string): Promise<ConfigRecorder[] | undefined> {

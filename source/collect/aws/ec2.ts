@@ -37,10 +37,15 @@ import type {
   Vpc,
 } from '../../model/aws-snapshot.js';
 import type { CollectionError } from '../../model/snapshot.js';
-import { isoDate, mapLimit, read, tagRecord, type AwsCollectContext, type ReadCall } from './context.js';
-
-/** Regions read at once; the calls within a region run one after another. */
-const REGION_CONCURRENCY = 6;
+import {
+  isoDate,
+  mapLimit,
+  readAllPages,
+  SERIAL_REGION_CONCURRENCY,
+  tagRecord,
+  type AwsCollectContext,
+  type ReadCall,
+} from './context.js';
 
 /** What one region gave; a list left `undefined` could not be read completely (the error is recorded). */
 interface RegionNetwork {
@@ -71,7 +76,9 @@ export async function collectEc2(ctx: AwsCollectContext): Promise<AwsEc2 | undef
   // Failures are gathered here first so they can be recorded in a fixed order (see OPERATION_ORDER).
   const errors: CollectionError[] = [];
   const regional: AwsCollectContext = { ...ctx, errors };
-  const perRegion = await mapLimit(ctx.regions, REGION_CONCURRENCY, (region) => readRegion(regional, region));
+  const perRegion = await mapLimit(ctx.regions, SERIAL_REGION_CONCURRENCY, (region) =>
+    readRegion(regional, region),
+  );
   ctx.errors.push(...ordered(errors, ctx.regions));
   // `null`: EC2 is not available to the account in that region, so nothing can exist there.
   const served = perRegion.filter((r): r is RegionNetwork => r !== null);
@@ -107,45 +114,43 @@ async function readRegion(ctx: AwsCollectContext, region: string): Promise<Regio
     ...(absentWhen ? { absentWhen } : {}),
   });
   try {
-    const vpcs = await readEveryPage(
-      ctx,
-      call('DescribeVpcs', ['OptInRequired']),
-      (NextToken, abortSignal) => client.send(new DescribeVpcsCommand({ NextToken }), { abortSignal }),
-      (page) => page.Vpcs,
-    );
+    const vpcs = await readAllPages(ctx, call('DescribeVpcs', ['OptInRequired']), {
+      send: (NextToken, abortSignal) => client.send(new DescribeVpcsCommand({ NextToken }), { abortSignal }),
+      items: (page) => page.Vpcs,
+      nextToken: (page) => page.NextToken,
+      nullWhenAbsent: true,
+    });
     if (vpcs === null) return null;
-    const subnets = await readEveryPage(
-      ctx,
-      call('DescribeSubnets'),
-      (NextToken, abortSignal) => client.send(new DescribeSubnetsCommand({ NextToken }), { abortSignal }),
-      (page) => page.Subnets,
-    );
-    const flowLogs = await readEveryPage(
-      ctx,
-      call('DescribeFlowLogs'),
-      (NextToken, abortSignal) => client.send(new DescribeFlowLogsCommand({ NextToken }), { abortSignal }),
-      (page) => page.FlowLogs,
-    );
-    const groups = await readEveryPage(
-      ctx,
-      call('DescribeSecurityGroups'),
-      (NextToken, abortSignal) =>
+    const subnets = await readAllPages(ctx, call('DescribeSubnets'), {
+      send: (NextToken, abortSignal) =>
+        client.send(new DescribeSubnetsCommand({ NextToken }), { abortSignal }),
+      items: (page) => page.Subnets,
+      nextToken: (page) => page.NextToken,
+    });
+    const flowLogs = await readAllPages(ctx, call('DescribeFlowLogs'), {
+      send: (NextToken, abortSignal) =>
+        client.send(new DescribeFlowLogsCommand({ NextToken }), { abortSignal }),
+      items: (page) => page.FlowLogs,
+      nextToken: (page) => page.NextToken,
+    });
+    const groups = await readAllPages(ctx, call('DescribeSecurityGroups'), {
+      send: (NextToken, abortSignal) =>
         client.send(new DescribeSecurityGroupsCommand({ NextToken }), { abortSignal }),
-      (page) => page.SecurityGroups,
-    );
-    const interfaces = await readEveryPage(
-      ctx,
-      call('DescribeNetworkInterfaces'),
-      (NextToken, abortSignal) =>
+      items: (page) => page.SecurityGroups,
+      nextToken: (page) => page.NextToken,
+    });
+    const interfaces = await readAllPages(ctx, call('DescribeNetworkInterfaces'), {
+      send: (NextToken, abortSignal) =>
         client.send(new DescribeNetworkInterfacesCommand({ NextToken }), { abortSignal }),
-      (page) => page.NetworkInterfaces,
-    );
-    const reservations = await readEveryPage(
-      ctx,
-      call('DescribeInstances'),
-      (NextToken, abortSignal) => client.send(new DescribeInstancesCommand({ NextToken }), { abortSignal }),
-      (page) => page.Reservations,
-    );
+      items: (page) => page.NetworkInterfaces,
+      nextToken: (page) => page.NextToken,
+    });
+    const reservations = await readAllPages(ctx, call('DescribeInstances'), {
+      send: (NextToken, abortSignal) =>
+        client.send(new DescribeInstancesCommand({ NextToken }), { abortSignal }),
+      items: (page) => page.Reservations,
+      nextToken: (page) => page.NextToken,
+    });
     const owner = (id: string | undefined) => id ?? ctx.accountId;
     const attachments = interfaces ? attachmentCounts(interfaces) : undefined;
     return {
@@ -166,30 +171,6 @@ async function readRegion(ctx: AwsCollectContext, region: string): Promise<Regio
   } finally {
     client.destroy();
   }
-}
-
-/**
- * Every page of an EC2 list call (NextToken). `undefined` when any page failed (recorded by `read`): a
- * partial list would let checks pass on resources they never saw. `null` when the first page said the
- * thing is absent (`call.absentWhen`).
- */
-async function readEveryPage<Page extends { NextToken?: string | undefined }, Item>(
-  ctx: AwsCollectContext,
-  call: ReadCall,
-  send: (token: string | undefined, abortSignal: AbortSignal | undefined) => Promise<Page>,
-  itemsOf: (page: Page) => readonly Item[] | undefined,
-): Promise<Item[] | null | undefined> {
-  const items: Item[] = [];
-  let token: string | undefined;
-  do {
-    const page = await read(ctx, call, (abortSignal) => send(token, abortSignal));
-    if (page === null && items.length === 0 && token === undefined) return null;
-    if (!page) return undefined;
-    items.push(...(itemsOf(page) ?? []));
-    // A token that does not move on would loop for ever.
-    token = page.NextToken && page.NextToken !== token ? page.NextToken : undefined;
-  } while (token);
-  return items;
 }
 
 /** ARNs in the partition the region belongs to (China and GovCloud are not `aws`). */

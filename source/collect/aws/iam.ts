@@ -10,7 +10,6 @@ import {
   GetCredentialReportCommand,
   IAMClient,
   type AttachedPolicy,
-  type GetAccountAuthorizationDetailsResponse,
   type GroupDetail,
   type ManagedPolicyDetail,
   type PolicyDetail,
@@ -30,9 +29,11 @@ import type {
   PolicyDocument,
 } from '../../model/aws-snapshot.js';
 import {
-  CollectionCancelled,
+  callError,
   isoDate,
+  pause,
   read,
+  readAllPages,
   tagRecord,
   type AwsCollectContext,
   type ReadCall,
@@ -87,73 +88,50 @@ export async function collectIam(
 
 type Details = Pick<AwsIam, 'users' | 'roles' | 'groups' | 'policies'>;
 
-interface DetailPages {
-  users: UserDetail[];
-  roles: RoleDetail[];
-  groups: GroupDetail[];
-  policies: ManagedPolicyDetail[];
-}
-
 async function readAuthorizationDetails(
   ctx: AwsCollectContext,
   client: IAMClient,
 ): Promise<Details | undefined> {
-  const pages = await readAllDetailPages(ctx, client);
+  // Every page, or none: a partial list would hide principals.
+  const pages = await readAllPages(ctx, AUTH_DETAILS, {
+    send: (Marker, abortSignal) =>
+      client.send(
+        new GetAccountAuthorizationDetailsCommand({
+          Filter: ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'],
+          MaxItems: 1000,
+          Marker,
+        }),
+        { abortSignal },
+      ),
+    items: (page) => [page],
+    nextToken: (page) => (page.IsTruncated ? page.Marker : undefined),
+    truncated: {
+      when: (page) => page.IsTruncated === true,
+      message: 'IAM said more results follow but gave no new Marker to fetch them',
+    },
+  });
   if (!pages) return undefined;
+  const listed = {
+    users: pages.flatMap((page) => page.UserDetailList ?? []),
+    roles: pages.flatMap((page) => page.RoleDetailList ?? []),
+    groups: pages.flatMap((page) => page.GroupDetailList ?? []),
+    policies: pages.flatMap((page) => page.Policies ?? []),
+  };
   const unreadable = (resourceId: string, message: string) =>
-    ctx.errors.push({ ...errorOf(AUTH_DETAILS), kind: 'Other', resourceId, message });
-  const users = pages.users.flatMap((u) => toUser(u, unreadable) ?? []);
-  const roles = pages.roles.flatMap((r) => toRole(r, unreadable) ?? []);
-  const groups = pages.groups.flatMap((g) => toGroup(g, unreadable) ?? []);
+    ctx.errors.push({ ...callError(AUTH_DETAILS, 'Other', message), resourceId });
+  const users = listed.users.flatMap((u) => toUser(u, unreadable) ?? []);
+  const roles = listed.roles.flatMap((r) => toRole(r, unreadable) ?? []);
+  const groups = listed.groups.flatMap((g) => toGroup(g, unreadable) ?? []);
   // AWS's catalogue of managed policies is large and not the account's doing: keep the ones in use.
   const attached = new Set(
-    [...pages.users, ...pages.roles, ...pages.groups].flatMap((p) => attachedArns(p.AttachedManagedPolicies)),
+    [...listed.users, ...listed.roles, ...listed.groups].flatMap((p) =>
+      attachedArns(p.AttachedManagedPolicies),
+    ),
   );
-  const policies = pages.policies
+  const policies = listed.policies
     .filter((p) => !isAwsManaged(p.Arn) || (p.AttachmentCount ?? 0) > 0 || attached.has(p.Arn ?? ''))
     .flatMap((p) => toManagedPolicy(p, unreadable) ?? []);
   return { users, roles, groups, policies };
-}
-
-/** Every page; `undefined` when any page failed, since a partial list would hide principals. */
-async function readAllDetailPages(
-  ctx: AwsCollectContext,
-  client: IAMClient,
-): Promise<DetailPages | undefined> {
-  const pages: DetailPages = { users: [], roles: [], groups: [], policies: [] };
-  const seen = new Set<string>();
-  let marker: string | undefined;
-  do {
-    const page: GetAccountAuthorizationDetailsResponse | null | undefined = await read(
-      ctx,
-      AUTH_DETAILS,
-      (abortSignal) =>
-        client.send(
-          new GetAccountAuthorizationDetailsCommand({
-            Filter: ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'],
-            MaxItems: 1000,
-            Marker: marker,
-          }),
-          { abortSignal },
-        ),
-    );
-    if (!page) return undefined;
-    pages.users.push(...(page.UserDetailList ?? []));
-    pages.roles.push(...(page.RoleDetailList ?? []));
-    pages.groups.push(...(page.GroupDetailList ?? []));
-    pages.policies.push(...(page.Policies ?? []));
-    marker = page.IsTruncated ? page.Marker : undefined;
-    if (page.IsTruncated && (!marker || seen.has(marker))) {
-      ctx.errors.push({
-        ...errorOf(AUTH_DETAILS),
-        kind: 'Other',
-        message: 'IAM said more results follow but gave no new Marker to fetch them',
-      });
-      return undefined;
-    }
-    if (marker) seen.add(marker);
-  } while (marker);
-  return pages;
 }
 
 type Unreadable = (resourceId: string, message: string) => void;
@@ -304,7 +282,7 @@ async function readCredentialReport(
     if (!out.Content || out.Content.length === 0) throw new Error('IAM returned an empty credential report');
     return parseCredentialReport(new TextDecoder().decode(out.Content));
   } catch (error) {
-    ctx.errors.push({ ...errorOf(call), kind: 'Other', message: (error as Error).message });
+    ctx.errors.push(callError(call, 'Other', (error as Error).message));
     return undefined;
   }
 }
@@ -329,11 +307,9 @@ async function reportGenerated(
     if (out.State === 'COMPLETE') return true;
     if (attempt < tries) await pause(options.reportPollMs ?? DEFAULT_POLL_MS, ctx.signal);
   }
-  ctx.errors.push({
-    ...errorOf(call),
-    kind: 'Other',
-    message: `the credential report was still being generated after ${tries} tries`,
-  });
+  ctx.errors.push(
+    callError(call, 'Other', `the credential report was still being generated after ${tries} tries`),
+  );
   return false;
 }
 
@@ -468,27 +444,4 @@ async function readAccountSummary(
     accountMfaEnabled: map.AccountMFAEnabled === 1,
     accountAccessKeysPresent: map.AccountAccessKeysPresent === 1,
   };
-}
-
-// ---- Helpers ----
-
-/** The fields of an error record that come from the call itself. IAM is global: no region. */
-function errorOf(call: ReadCall) {
-  return { service: call.service, operation: call.operation };
-}
-
-/** Waits `ms`, or stops the collection when it is cancelled meanwhile. */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CollectionCancelled());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CollectionCancelled());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

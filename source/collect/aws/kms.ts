@@ -11,43 +11,20 @@ import {
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import type { KmsKey } from '../../model/aws-snapshot.js';
-import { isoDate, mapLimit, read, type AwsCollectContext, type ReadCall } from './context.js';
-
-/** Regions read at once; each runs its own bounded per-key calls. */
-export const REGION_CONCURRENCY = 4;
-/** Per-resource calls at once within a region. */
-export const RESOURCE_CONCURRENCY = 6;
-
-/**
- * Reads every page of a list call. A page that fails (already recorded by `read`) makes the whole list
- * unreadable: a partial list would let checks pass on resources they never saw.
- * Candidate for context.ts: the logs collector uses it too.
- */
-export async function readAllPages<Page, Item>(
-  ctx: AwsCollectContext,
-  call: ReadCall,
-  send: (token: string | undefined, abortSignal: AbortSignal | undefined) => Promise<Page>,
-  itemsOf: (page: Page) => readonly Item[] | undefined,
-  nextTokenOf: (page: Page) => string | undefined,
-): Promise<Item[] | undefined> {
-  const items: Item[] = [];
-  let token: string | undefined;
-  do {
-    const page = await read(ctx, call, (abortSignal) => send(token, abortSignal));
-    if (!page) return undefined;
-    items.push(...(itemsOf(page) ?? []));
-    const next = nextTokenOf(page);
-    // A token that does not move on would loop for ever.
-    token = next && next !== token ? next : undefined;
-  } while (token);
-  return items;
-}
+import {
+  isoDate,
+  mapLimit,
+  read,
+  readAllPages,
+  readEveryRegion,
+  RESOURCE_CONCURRENCY,
+  type AwsCollectContext,
+} from './context.js';
 
 export async function collectKms(ctx: AwsCollectContext): Promise<{ keys: KmsKey[] } | undefined> {
-  const perRegion = await mapLimit(ctx.regions, REGION_CONCURRENCY, (region) => collectRegion(ctx, region));
-  // Every region's ListKeys failed: KMS was not read at all.
-  if (perRegion.every((keys) => keys === undefined)) return undefined;
-  return { keys: perRegion.flatMap((keys) => keys ?? []) };
+  // Undefined when every region's ListKeys failed: KMS was not read at all.
+  const keys = await readEveryRegion(ctx, (region) => collectRegion(ctx, region));
+  return keys ? { keys } : undefined;
 }
 
 async function collectRegion(ctx: AwsCollectContext, region: string): Promise<KmsKey[] | undefined> {
@@ -56,9 +33,12 @@ async function collectRegion(ctx: AwsCollectContext, region: string): Promise<Km
     const listed = await readAllPages(
       ctx,
       { service: 'kms', operation: 'ListKeys', permission: 'kms:ListKeys', region },
-      (Marker, abortSignal) => client.send(new ListKeysCommand({ Limit: 1000, Marker }), { abortSignal }),
-      (page) => page.Keys,
-      (page) => (page.Truncated ? page.NextMarker : undefined),
+      {
+        send: (Marker, abortSignal) =>
+          client.send(new ListKeysCommand({ Limit: 1000, Marker }), { abortSignal }),
+        items: (page) => page.Keys,
+        nextToken: (page) => (page.Truncated ? page.NextMarker : undefined),
+      },
     );
     if (!listed) return undefined;
     if (listed.length === 0) return [];
@@ -83,9 +63,12 @@ async function aliasesByKey(
   const aliases = await readAllPages(
     ctx,
     { service: 'kms', operation: 'ListAliases', permission: 'kms:ListAliases', region },
-    (Marker, abortSignal) => client.send(new ListAliasesCommand({ Limit: 100, Marker }), { abortSignal }),
-    (page) => page.Aliases,
-    (page) => (page.Truncated ? page.NextMarker : undefined),
+    {
+      send: (Marker, abortSignal) =>
+        client.send(new ListAliasesCommand({ Limit: 100, Marker }), { abortSignal }),
+      items: (page) => page.Aliases,
+      nextToken: (page) => (page.Truncated ? page.NextMarker : undefined),
+    },
   );
   if (!aliases) return undefined;
   const byKey = new Map<string, string[]>();

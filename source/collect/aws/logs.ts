@@ -8,14 +8,12 @@ import {
   type LogGroup as ApiLogGroup,
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { LogGroup } from '../../model/aws-snapshot.js';
-import { isoDate, mapLimit, type AwsCollectContext } from './context.js';
-import { readAllPages, REGION_CONCURRENCY } from './kms.js';
+import { isoDate, readAllPages, readEveryRegion, type AwsCollectContext } from './context.js';
 
 export async function collectLogs(ctx: AwsCollectContext): Promise<{ logGroups: LogGroup[] } | undefined> {
-  const perRegion = await mapLimit(ctx.regions, REGION_CONCURRENCY, (region) => collectRegion(ctx, region));
-  // Every region's DescribeLogGroups failed: CloudWatch Logs was not read at all.
-  if (perRegion.every((groups) => groups === undefined)) return undefined;
-  return { logGroups: perRegion.flatMap((groups) => groups ?? []) };
+  // Undefined when every region's DescribeLogGroups failed: CloudWatch Logs was not read at all.
+  const logGroups = await readEveryRegion(ctx, (region) => collectRegion(ctx, region));
+  return logGroups ? { logGroups } : undefined;
 }
 
 async function collectRegion(ctx: AwsCollectContext, region: string): Promise<LogGroup[] | undefined> {
@@ -24,10 +22,12 @@ async function collectRegion(ctx: AwsCollectContext, region: string): Promise<Lo
     const groups = await readAllPages(
       ctx,
       { service: 'logs', operation: 'DescribeLogGroups', permission: 'logs:DescribeLogGroups', region },
-      (nextToken, abortSignal) =>
-        client.send(new DescribeLogGroupsCommand({ limit: 50, nextToken }), { abortSignal }),
-      (page) => page.logGroups,
-      (page) => page.nextToken,
+      {
+        send: (nextToken, abortSignal) =>
+          client.send(new DescribeLogGroupsCommand({ limit: 50, nextToken }), { abortSignal }),
+        items: (page) => page.logGroups,
+        nextToken: (page) => page.nextToken,
+      },
     );
     return groups?.flatMap((group) => {
       const mapped = logGroupFromApi(ctx, group, region);

@@ -18,23 +18,37 @@ import {
   type ServerSideEncryptionConfiguration,
 } from '@aws-sdk/client-s3';
 import type { S3Bucket, S3Encryption, S3ObjectLock } from '../../model/aws-snapshot.js';
-import { isoDate, mapLimit, read, tagRecord, type AwsCollectContext, type ReadCall } from './context.js';
+import {
+  callError,
+  isoDate,
+  mapLimit,
+  read,
+  readAllPages,
+  RegionalClients,
+  RESOURCE_CONCURRENCY,
+  tagRecord,
+  type AwsCollectContext,
+  type ReadCall,
+} from './context.js';
 
-/** Bucket-setting reads in flight at once, across all buckets. */
-const CONCURRENCY = 6;
 /** Page size for ListBuckets; asking for one makes AWS paginate instead of stopping at 10,000. */
 const PAGE_SIZE = 1000;
 
 export async function collectS3(ctx: AwsCollectContext): Promise<{ buckets: S3Bucket[] } | undefined> {
-  const clients = new S3Clients(ctx);
+  // Follow redirects so a bucket whose region had to be guessed (location unreadable) is still read.
+  const clients = new RegionalClients(
+    (region) => new S3Client({ ...ctx.clientConfig(region), followRegionRedirects: true }),
+  );
   try {
     const listed = await listBuckets(ctx, clients.for(ctx.homeRegion));
     if (!listed) return undefined;
-    const buckets = await mapLimit(listed, CONCURRENCY, (entry) => locateBucket(ctx, clients, entry));
+    const buckets = await mapLimit(listed, RESOURCE_CONCURRENCY, (entry) =>
+      locateBucket(ctx, clients, entry),
+    );
     // Buckets outside ctx.regions are read too: S3 lists them account-wide, and a log bucket in a
     // region nobody scans still decides whether the audit trail is kept.
     const tasks = buckets.flatMap((bucket) => SETTINGS.map((readSetting) => ({ bucket, readSetting })));
-    const settings = await mapLimit(tasks, CONCURRENCY, ({ bucket, readSetting }) =>
+    const settings = await mapLimit(tasks, RESOURCE_CONCURRENCY, ({ bucket, readSetting }) =>
       readSetting(ctx, clients.for(bucket.region), bucket),
     );
     // Merge in SETTINGS order so every bucket's fields come out in the same order, whatever finished first.
@@ -42,27 +56,6 @@ export async function collectS3(ctx: AwsCollectContext): Promise<{ buckets: S3Bu
     return { buckets };
   } finally {
     clients.destroy();
-  }
-}
-
-/** One client per region, made on first use. */
-class S3Clients {
-  private readonly byRegion = new Map<string, S3Client>();
-
-  constructor(private readonly ctx: AwsCollectContext) {}
-
-  for(region: string): S3Client {
-    let client = this.byRegion.get(region);
-    if (!client) {
-      // Follow redirects so a bucket whose region had to be guessed (location unreadable) is still read.
-      client = new S3Client({ ...this.ctx.clientConfig(region), followRegionRedirects: true });
-      this.byRegion.set(region, client);
-    }
-    return client;
-  }
-
-  destroy(): void {
-    for (const client of this.byRegion.values()) client.destroy();
   }
 }
 
@@ -74,27 +67,20 @@ async function listBuckets(ctx: AwsCollectContext, client: S3Client): Promise<Bu
     permission: 's3:ListAllMyBuckets',
     region: ctx.homeRegion,
   };
-  const buckets: Bucket[] = [];
-  const seenTokens = new Set<string>();
-  let token: string | undefined;
-  do {
-    const page = await read(ctx, call, (abortSignal) =>
-      client.send(new ListBucketsCommand({ MaxBuckets: PAGE_SIZE, ContinuationToken: token }), {
-        abortSignal,
-      }),
-    );
-    if (!page) return undefined;
-    buckets.push(...(page.Buckets ?? []).filter((b) => b.Name));
-    token = page.ContinuationToken || undefined;
-    // A token seen before would loop forever; the list is complete by then.
-    if (token && seenTokens.has(token)) break;
-    if (token) seenTokens.add(token);
-  } while (token);
-  return buckets;
+  return readAllPages(ctx, call, {
+    send: (ContinuationToken, abortSignal) =>
+      client.send(new ListBucketsCommand({ MaxBuckets: PAGE_SIZE, ContinuationToken }), { abortSignal }),
+    items: (page) => (page.Buckets ?? []).filter((b) => b.Name),
+    nextToken: (page) => page.ContinuationToken,
+  });
 }
 
 /** The bucket with its region: from ListBuckets when AWS gives it, else from GetBucketLocation. */
-async function locateBucket(ctx: AwsCollectContext, clients: S3Clients, entry: Bucket): Promise<S3Bucket> {
+async function locateBucket(
+  ctx: AwsCollectContext,
+  clients: RegionalClients<S3Client>,
+  entry: Bucket,
+): Promise<S3Bucket> {
   const name = entry.Name!;
   const arn = `arn:aws:s3:::${name}`;
   const createdAt = isoDate(entry.CreationDate);
@@ -182,14 +168,7 @@ export function encryptionOf(
 
 /** A reply that was read but could not be interpreted: recorded so the UNKNOWN it causes says why. */
 function unrecognised(call: ReadCall, what: string) {
-  return {
-    service: call.service,
-    operation: call.operation,
-    kind: 'Other' as const,
-    message: `unrecognised ${what} in the reply`,
-    ...(call.region ? { region: call.region } : {}),
-    ...(call.resourceId ? { resourceId: call.resourceId } : {}),
-  };
+  return callError(call, 'Other', `unrecognised ${what} in the reply`);
 }
 
 const readObjectLock: SettingReader = async (ctx, client, bucket) => {
