@@ -13,9 +13,9 @@ import {
   type Trail,
 } from '@aws-sdk/client-cloudtrail';
 import type { CloudTrailTrail } from '../../model/aws-snapshot.js';
+import { mapLimit } from '../../util/collections.js';
 import {
   isoDate,
-  mapLimit,
   read,
   readEveryRegion,
   RegionalClients,

@@ -5,6 +5,7 @@
 
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { CollectionError, CollectionErrorKind } from '../../model/snapshot.js';
+import { mapLimit } from '../../util/collections.js';
 import { classifyAwsError } from './errors.js';
 
 export interface AwsClientConfig {
@@ -193,24 +194,6 @@ export async function readEveryRegion<Item>(
   const perRegion = await mapLimit(ctx.regions, REGION_CONCURRENCY, (region) => readRegion(region));
   if (perRegion.every((items) => items === undefined)) return undefined;
   return perRegion.flatMap((items) => items ?? []);
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time, results in the items' order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** One client per region, made on first use; `destroy` ends every one made. */

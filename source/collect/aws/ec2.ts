@@ -37,9 +37,9 @@ import type {
   Vpc,
 } from '../../model/aws-snapshot.js';
 import type { CollectionError } from '../../model/snapshot.js';
+import { mapLimit } from '../../util/collections.js';
 import {
   isoDate,
-  mapLimit,
   readAllPages,
   SERIAL_REGION_CONCURRENCY,
   tagRecord,

@@ -11,9 +11,9 @@ import {
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import type { KmsKey } from '../../model/aws-snapshot.js';
+import { mapLimit } from '../../util/collections.js';
 import {
   isoDate,
-  mapLimit,
   read,
   readAllPages,
   readEveryRegion,

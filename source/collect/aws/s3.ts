@@ -18,10 +18,10 @@ import {
   type ServerSideEncryptionConfiguration,
 } from '@aws-sdk/client-s3';
 import type { S3Bucket, S3Encryption, S3ObjectLock } from '../../model/aws-snapshot.js';
+import { mapLimit } from '../../util/collections.js';
 import {
   callError,
   isoDate,
-  mapLimit,
   read,
   readAllPages,
   RegionalClients,
