@@ -19,6 +19,7 @@ import { assess } from './assess.js';
 import type { Content } from './content.js';
 import { demoEstate } from './demo.js';
 import type { AwsTarget } from '../collect/aws/credentials.js';
+import type { AzureTarget } from '../collect/azure/credentials.js';
 
 export interface ScanOptions {
   demo: boolean;
@@ -31,6 +32,10 @@ export interface ScanOptions {
   aws?: readonly AwsTarget[];
   /** Regions to read; empty or absent means every enabled region. */
   regions?: readonly string[];
+  /** Live collection: every enabled subscription each Azure credential reaches. */
+  azure?: readonly AzureTarget[];
+  /** Azure subscription ids to read; empty or absent means all. */
+  subscriptions?: readonly string[];
 }
 
 /** One finished line of a scan: an account or subscription, one of its services, and a region. */
@@ -44,10 +49,10 @@ export interface ScanProgress {
   errors: CollectionError[];
 }
 
-/** An account or subscription still to read: its label, and how to read it. */
+/** A credential still to read: its label, and its snapshots (an AWS account; an Azure login's subscriptions). */
 interface SnapshotJob {
   label: string;
-  collect: () => Promise<Snapshot>;
+  collect: () => AsyncIterable<Snapshot>;
 }
 
 export type DemoStage = 'initial' | 'remediated';
@@ -64,28 +69,53 @@ async function snapshotJobs(
   if (options.demo) {
     const { snapshots } = await demoEstate(options.now, demoStage);
     return {
-      jobs: snapshots.map((snapshot) => ({ label: scopeNameOf(snapshot), collect: async () => snapshot })),
+      jobs: snapshots.map((snapshot) => ({
+        label: scopeNameOf(snapshot),
+        collect: async function* () {
+          yield snapshot;
+        },
+      })),
       source: 'demo',
     };
   }
-  if (!options.aws || options.aws.length === 0)
+  const aws = options.aws ?? [];
+  const azure = options.azure ?? [];
+  if (aws.length === 0 && azure.length === 0)
     throw new CollectError(
-      'No AWS credentials to scan with. Sign in (aws sso login, or a profile with SecurityAudit) and name it with --profile, or run with --demo to use the embedded sample estate. Live Azure collection is not in this version yet.',
+      'No cloud credentials to scan with. Sign in (aws sso login or a profile with SecurityAudit; az login as a Reader), or run with --demo to use the embedded sample estate.',
     );
-  // The SDK loads only when a live scan starts (it costs start-up time otherwise).
-  const { collectAwsAccount, describeTarget } = await import('../collect/aws/collect-account.js');
-  return {
-    jobs: options.aws.map((target) => ({
-      label: describeTarget(target),
-      collect: () =>
-        collectAwsAccount(target, {
-          now: () => options.now,
-          ...(options.regions ? { regions: options.regions } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        }),
-    })),
-    source: 'live',
+  const common = {
+    now: () => options.now,
+    ...(options.signal ? { signal: options.signal } : {}),
   };
+  // The SDKs load only when a live scan starts (they cost start-up time otherwise).
+  const jobs: SnapshotJob[] = [];
+  if (aws.length > 0) {
+    const { collectAwsAccount, describeTarget } = await import('../collect/aws/collect-account.js');
+    for (const target of aws)
+      jobs.push({
+        label: describeTarget(target),
+        collect: async function* () {
+          yield await collectAwsAccount(target, {
+            ...common,
+            ...(options.regions ? { regions: options.regions } : {}),
+          });
+        },
+      });
+  }
+  if (azure.length > 0) {
+    const { collectAzure, describeAzureTarget } = await import('../collect/azure/collect-subscription.js');
+    for (const target of azure)
+      jobs.push({
+        label: describeAzureTarget(target),
+        collect: () =>
+          collectAzure(target, {
+            ...common,
+            ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
+          }),
+      });
+  }
+  return { jobs, source: 'live' };
 }
 
 /**
@@ -105,22 +135,22 @@ export async function scanAndRecord(
   for (const job of jobs) {
     if (options.signal?.aborted) break;
     options.onAccountStart?.(job.label);
-    let snapshot: Snapshot;
     try {
-      snapshot = await job.collect();
+      for await (const snapshot of job.collect()) {
+        const findings = evaluateSnapshot(snapshot, content.checks);
+        checkFindings.push(...findings);
+        finished.push(snapshot);
+        for (const line of progressLines(snapshot, findings, content.checks)) {
+          options.onProgress?.(line);
+          // Let the screen draw each line and notice Esc between them.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (options.signal?.aborted) break;
+      }
     } catch (error) {
       if (options.signal?.aborted) break;
       if (!(error instanceof CollectError)) throw error;
       skipped.push(error.message);
-      continue;
-    }
-    const findings = evaluateSnapshot(snapshot, content.checks);
-    checkFindings.push(...findings);
-    finished.push(snapshot);
-    for (const line of progressLines(snapshot, findings, content.checks)) {
-      options.onProgress?.(line);
-      // Let the screen draw each line and notice Esc between them.
-      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   if (finished.length === 0 && options.signal?.aborted)
@@ -130,7 +160,7 @@ export async function scanAndRecord(
       `Nothing could be read. ${skipped.join(' ')} Sign in again, or run with --demo to see the sample estate.`,
     );
   // Cancelled, or an account could not be read: the run does not cover everything that was asked.
-  const partial = finished.length < jobs.length;
+  const partial = options.signal?.aborted === true || skipped.length > 0;
   const { findings, plan } = assess({
     content,
     checkFindings: mergeFindings(checkFindings),

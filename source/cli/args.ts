@@ -23,6 +23,8 @@ export type Command =
       regions?: string[];
       /** AWS profiles to read, one account each; absent means the SDK's default credentials. */
       profiles?: string[];
+      /** Azure subscription ids to read; absent means every enabled one the login reaches. */
+      subscriptions?: string[];
       failOn?: Severity;
     }
   | { name: 'plan'; format: PlanFormat; out?: string; failOn?: Severity }
@@ -40,7 +42,8 @@ export const USAGE = `soc2-ready: how far you are from a SOC 2 Type II report, a
 Usage:
   soc2-ready                       open the guided session (needs a terminal)
   soc2-ready scan                  collect (read-only), evaluate and record a run
-        [--profile NAME]... [--regions LIST|all] [--provider aws|azure|all] [--fail-on SEVERITY]
+        [--provider aws|azure|all] [--profile NAME]... [--regions LIST|all]
+        [--subscription ID]... [--fail-on SEVERITY]
   soc2-ready plan                  print the readiness plan
         [--format md|csv|json|html|oscal] [--out FILE] [--fail-on SEVERITY]
   soc2-ready answers import FILE   load questionnaire answers (YAML or JSON)
@@ -69,6 +72,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         provider: { type: 'string' },
         regions: { type: 'string' },
         profile: { type: 'string', multiple: true },
+        subscription: { type: 'string', multiple: true },
         format: { type: 'string' },
         out: { type: 'string' },
         'fail-on': { type: 'string' },
@@ -114,6 +118,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
               }
             : {}),
           ...(values.profile?.length ? { profiles: values.profile } : {}),
+          ...(values.subscription?.length ? { subscriptions: values.subscription } : {}),
           ...(failOn ? { failOn } : {}),
         },
         [sub, ...rest],

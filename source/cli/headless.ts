@@ -12,12 +12,14 @@ import { demoEstate } from '../app/demo.js';
 import { diffLatestRuns } from '../app/diff.js';
 import { readinessTrend, trendLine } from '../app/trend.js';
 import { demoStageFor, scanAndRecord, type ScanOptions } from '../app/scan.js';
+import { detectCredentials } from '../app/credentials.js';
 import type { AwsTarget } from '../collect/aws/credentials.js';
+import type { AzureTarget } from '../collect/azure/credentials.js';
 import { signed } from '../export/labels.js';
 import { renderPlan } from '../export/render.js';
 import { exportAnswers, parseAnswers } from '../questionnaire/answers.js';
 import { Workspace, workspaceDir } from '../store/workspace.js';
-import { CollectError, InputError } from '../util/errors.js';
+import { InputError } from '../util/errors.js';
 import type { Command, GlobalFlags, Invocation } from './args.js';
 
 export interface Io {
@@ -65,11 +67,9 @@ async function scan(
   const { run, findings, skipped } = await scanAndRecord(workspace, content, {
     demo: flags.demo,
     now: io.now,
-    ...(flags.demo ? {} : liveTargets(command)),
+    ...(flags.demo ? {} : await liveTargets(command)),
   });
   for (const reason of skipped) io.stderr(`soc2-ready: skipped ${reason}\n`);
-  if (!flags.demo && command.provider === 'all')
-    io.stderr('soc2-ready: Azure is not collected live in this version yet; this run read AWS only.\n');
   if (flags.json) {
     io.stdout(`${JSON.stringify({ runId: run.id, findings }, null, 2)}\n`);
   } else {
@@ -91,16 +91,34 @@ async function scan(
     : 0;
 }
 
-/** The AWS accounts a live scan reads: the named profiles, or the SDK's default credentials. */
-function liveTargets(command: Extract<Command, { name: 'scan' }>): Pick<ScanOptions, 'aws' | 'regions'> {
-  if (command.provider === 'azure')
-    throw new CollectError(
-      'Live Azure collection is not in this version yet; run with --demo to see the sample estate.',
+/**
+ * What a live scan reads. AWS: the named profiles, or the SDK's default credentials. Azure: the logins
+ * found on the machine (CLI, environment, managed identity), or the SDK's default chain when Azure
+ * alone was asked for; with `--provider all` and no Azure login, Azure is left out rather than failing.
+ */
+async function liveTargets(
+  command: Extract<Command, { name: 'scan' }>,
+): Promise<Pick<ScanOptions, 'aws' | 'regions' | 'azure' | 'subscriptions'>> {
+  const aws: AwsTarget[] =
+    command.provider === 'azure'
+      ? []
+      : command.profiles
+        ? command.profiles.map((profile) => ({ provider: 'aws', from: 'profile', profile, sso: false }))
+        : [{ provider: 'aws', from: 'default' }];
+  let azure: AzureTarget[] = [];
+  if (command.provider !== 'aws') {
+    const found = (await detectCredentials()).flatMap((c) =>
+      c.target.provider === 'azure' ? [c.target] : [],
     );
-  const aws: AwsTarget[] = command.profiles
-    ? command.profiles.map((profile) => ({ provider: 'aws', from: 'profile', profile, sso: false }))
-    : [{ provider: 'aws', from: 'default' }];
-  return { aws, ...(command.regions ? { regions: command.regions } : {}) };
+    azure = [...new Map(found.map((t) => [t.via, t])).values()];
+    if (azure.length === 0 && command.provider === 'azure') azure = [{ provider: 'azure', via: 'default' }];
+  }
+  return {
+    aws,
+    azure,
+    ...(command.regions ? { regions: command.regions } : {}),
+    ...(command.subscriptions ? { subscriptions: command.subscriptions } : {}),
+  };
 }
 
 async function plan(

@@ -7,7 +7,7 @@ import type { CollectionErrorKind } from '../model/snapshot.js';
 export type VerifyTarget =
   | { provider: 'aws'; from: 'environment' | 'web-identity' | 'default' }
   | { provider: 'aws'; from: 'profile'; profile: string; sso: boolean; region?: string }
-  | { provider: 'azure'; via: 'cli' | 'environment' | 'managed-identity' };
+  | { provider: 'azure'; via: 'cli' | 'environment' | 'managed-identity' | 'default' };
 
 export type IdentityCheck =
   | { ok: true; identity: string; account?: string }

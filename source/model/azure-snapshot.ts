@@ -109,7 +109,8 @@ export interface SqlServer {
     storageEndpoint?: string;
     isAzureMonitorTargetEnabled?: boolean;
   };
-  databases: SqlDatabase[];
+  /** `undefined` when the server's databases could not be listed. */
+  databases?: SqlDatabase[];
 }
 
 export interface SqlDatabase {

@@ -3,6 +3,7 @@
 // question rewrites a small file, not every run's evidence.
 
 import type { AwsTarget } from '../collect/aws/credentials.js';
+import type { AzureTarget } from '../collect/azure/credentials.js';
 import type { Category } from '../model/criteria.js';
 import type { Provider, SnapshotSource } from '../model/snapshot.js';
 import type { Answers } from '../questionnaire/types.js';
@@ -23,6 +24,8 @@ export interface Scope {
    * account each; absent or empty means scans use the demo estate.
    */
   aws?: AwsTarget[];
+  /** The Azure sign-ins chosen for live scans (CLI, environment, managed identity), never secrets. */
+  azure?: AzureTarget[];
 }
 
 export interface SnapshotRecord {

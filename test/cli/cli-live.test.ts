@@ -2,13 +2,15 @@
 // that speaks the real wire protocols (AWS_ENDPOINT_URL), with a profile from a temporary ~/.aws.
 
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { awsError, awsWire, type AwsWire } from '../collect/aws-wire.js';
+import { azureWire, SUBSCRIPTION_ID } from '../collect/azure-wire.js';
 import { ACCOUNT_ID, wholeAccount } from '../collect/fixtures/aws-account.js';
+import { wholeTenant } from '../collect/fixtures/azure-subscription.js';
 
 const CLI = resolve('dist/cli.js');
 const run = promisify(execFile);
@@ -59,7 +61,7 @@ function account(request: Parameters<typeof wholeAccount>[0]) {
   return wholeAccount(request);
 }
 
-describe('soc2-ready scan (live AWS, read-only)', () => {
+describe('soc2-ready scan (live AWS and Azure, read-only)', () => {
   it('reads the account of a profile and records a live run; plan then works from it', async () => {
     wire = await awsWire(account);
     const scan = await cli(['scan', '--provider', 'aws', '--profile', 'audit', '--regions', 'eu-west-1']);
@@ -84,8 +86,6 @@ describe('soc2-ready scan (live AWS, read-only)', () => {
     expect(scan.stderr).toContain(
       'skipped AWS profile revoked: The security token included in the request is invalid.',
     );
-    // Without --provider aws, the run says what it did not read.
-    expect(scan.stderr).toContain('Azure is not collected live in this version yet; this run read AWS only.');
     expect(scan.stdout).toMatch(/Recorded run/);
   });
 
@@ -97,5 +97,60 @@ describe('soc2-ready scan (live AWS, read-only)', () => {
       'AWS profile revoked: The security token included in the request is invalid.',
     );
     expect(scan.stderr).toContain('--demo');
+  });
+
+  it('reads the Azure subscriptions of an Azure CLI login (tokens from az, ARM and Graph on the wire)', async () => {
+    const azure = await azureWire(wholeTenant);
+    try {
+      home = mkdtempSync(join(tmpdir(), 'soc2-live-cli-'));
+      mkdirSync(join(home, '.azure'));
+      writeFileSync(
+        join(home, '.azure', 'azureProfile.json'),
+        JSON.stringify({
+          subscriptions: [
+            {
+              id: SUBSCRIPTION_ID,
+              name: 'ledgerline-payments-prod',
+              isDefault: true,
+              user: { name: 'dana@ledgerline.example' },
+            },
+          ],
+        }),
+      );
+      const bin = join(home, 'bin');
+      mkdirSync(bin);
+      writeFileSync(
+        join(bin, 'az'),
+        `#!/bin/sh\necho '{"accessToken": "header.e30.sig", "expires_on": 4070908800}'\n`,
+      );
+      chmodSync(join(bin, 'az'), 0o755);
+      const env: NodeJS.ProcessEnv = {
+        PATH: `${bin}:${process.env.PATH ?? ''}`,
+        HOME: home,
+        SOC2_READY_ARM_ENDPOINT: azure.url,
+        SOC2_READY_GRAPH_ENDPOINT: azure.url,
+        NODE_EXTRA_CA_CERTS: azure.caFile,
+      };
+      const scan = await run(process.execPath, [CLI, 'scan', '--provider', 'azure', '--json'], {
+        cwd: home,
+        env,
+      });
+      const result = JSON.parse(scan.stdout) as {
+        findings: { checkId: string; status: string; scopeId?: string }[];
+      };
+      const failing = new Set(
+        result.findings.filter((f) => f.status === 'FAIL').map((f) => f.checkId.split('-')[1]),
+      );
+      for (const service of ['storage', 'sql', 'network', 'keyvault', 'entra', 'authorization'])
+        expect([...failing]).toContain(service);
+      expect(result.findings.some((f) => f.scopeId === SUBSCRIPTION_ID)).toBe(true);
+      expect(azure.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+      // Every authenticated call carries the CLI's token (Key Vault's first call goes without, for its challenge).
+      const authenticated = azure.calls.filter((c) => c.headers.authorization);
+      expect(authenticated.length).toBeGreaterThan(azure.calls.length / 2);
+      expect(authenticated.every((c) => c.headers.authorization === 'Bearer header.e30.sig')).toBe(true);
+    } finally {
+      await azure.close();
+    }
   });
 });

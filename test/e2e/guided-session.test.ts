@@ -154,7 +154,9 @@ describe('the built app in a real terminal (tmux, 100x30)', () => {
     await terminal.waitFor('What is in scope');
     await terminal.keys('c');
     const connect = await terminal.waitFor('Scan my AWS account (read-only)');
-    expect(connect.replace(/\s+/g, ' ')).toContain('Live Azure collection is not in this version yet');
+    expect(connect.replace(/\s+/g, ' ')).toContain(
+      'Scanning reads this AWS account with Get, List and Describe calls only',
+    );
     await terminal.keys('Enter');
     const scanned = await terminal.waitFor('Recorded run', 30_000);
     expect(scanned).toMatch(/AWS ledgerline-prod +· iam +global/);

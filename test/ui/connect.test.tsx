@@ -134,6 +134,9 @@ describe('Connect', () => {
     // The Azure CLI is still being asked; its two subscriptions wait on one answer, and the menu is usable.
     expect(app.frame().match(/asking who this is/g)).toHaveLength(2);
     expect(app.selected()).toContain('Scan my AWS account (read-only)');
+    expect(app.frame().replace(/\s+/g, ' ')).toContain(
+      'Scanning reads this AWS account with Get, List and Describe calls only: nothing is changed.',
+    );
     expect(asked.filter((t) => t.provider === 'azure')).toHaveLength(1);
     answerAzure({ ok: true, identity: 'dana@ledgerline.example', account: 'tenant 72f988bf' });
     await app.waitFor('✓ dana@ledgerline.example · tenant 72f988bf');
@@ -151,7 +154,7 @@ describe('Connect', () => {
     expect(asked.map((t) => t.provider)).toEqual(['aws', 'aws']);
   });
 
-  it('scans the verified AWS accounts live, once per account, and remembers the choice for re-runs', async () => {
+  it('scans the verified AWS accounts (once per account) and Azure login live, and remembers the choice for re-runs', async () => {
     const seen: Parameters<Session['scan']>[0][] = [];
     const session = await sessionForTest({
       credentials: FOUND,
@@ -172,16 +175,17 @@ describe('Connect', () => {
     // Started without --demo, as a user with credentials would.
     const app = renderForTest({ ...session, demo: false });
     await startGuided(app, 'connect');
-    await app.waitFor('Scan my AWS account (read-only)');
+    await app.waitFor('Scan my AWS account and Azure subscriptions (read-only)');
     expect(app.frame().replace(/\s+/g, ' ')).toContain(
-      'Scanning reads this AWS account with Get, List and Describe calls only: nothing is changed.',
+      'Scanning reads this AWS account and every Azure subscription your login can read with Get, List and Describe calls only: nothing is changed.',
     );
-    expect(app.selected()).toContain('Scan my AWS account (read-only)');
+    expect(app.selected()).toContain('Scan my AWS account and Azure subscriptions (read-only)');
     await app.press(KEY.enter);
     await app.waitFor('Recorded run');
     const prodAudit = FOUND[0]!.target;
     expect(session.workspace.data.scope.aws).toEqual([prodAudit]);
-    expect(seen).toMatchObject([{ demo: false, aws: [prodAudit] }]);
+    expect(session.workspace.data.scope.azure).toEqual([AZURE_CLI]);
+    expect(seen).toMatchObject([{ demo: false, aws: [prodAudit], azure: [AZURE_CLI] }]);
   });
 
   it('goes back to the demo estate when the user continues on it', async () => {

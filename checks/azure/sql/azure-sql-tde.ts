@@ -23,9 +23,21 @@ export default defineAzureCheck({
     'The TDE state of each database at the window’s start and end, and Activity Log entries showing no one turned it off in between.',
   evaluate(snapshot) {
     if (!snapshot.sql) return unreadSection(snapshot, 'sqlServers');
-    return snapshot.sql.servers.flatMap((server) =>
+    return snapshot.sql.servers.flatMap((server) => {
+      if (!server.databases) {
+        const query = { services: ['sql'], operation: 'databases', resourceId: server.id };
+        return [
+          unknown(
+            server.id,
+            azureUnreadReason(snapshot, query, 'the databases', {
+              subject: `encryption of the databases on ${server.name}`,
+            }),
+            { resourceName: server.name, region: server.location },
+          ),
+        ];
+      }
       // master holds no customer data and its encryption is not configurable.
-      server.databases
+      return server.databases
         .filter((db) => db.name.toLowerCase() !== 'master')
         .map((db) => {
           const name = `${server.name}/${db.name}`;
@@ -41,7 +53,7 @@ export default defineAzureCheck({
           return db.transparentDataEncryption === 'Enabled'
             ? pass(db.id, `Database ${name} is encrypted with transparent data encryption.`, where)
             : fail(db.id, `Transparent data encryption is off for database ${name}.`, where);
-        }),
-    );
+        });
+    });
   },
 });

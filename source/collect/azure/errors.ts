@@ -40,6 +40,8 @@ export function classifyAzureError(error: unknown): AzureErrorMeaning {
 }
 
 function kindOf(status: number | undefined, code: string, name: string): CollectionErrorKind {
+  // First: ENOTFOUND is a DNS failure, not a missing resource.
+  if (NETWORK_CODES.has(code) || name === 'AbortError' || /REQUEST_SEND_ERROR/.test(code)) return 'Network';
   if (status === 403 || /AuthorizationFailed|Forbidden|Authorization_RequestDenied/i.test(code))
     return 'AccessDenied';
   if (status === 401 || name === 'AuthenticationError' || name === 'CredentialUnavailableError')
@@ -47,7 +49,6 @@ function kindOf(status: number | undefined, code: string, name: string): Collect
   if (status === 429 || /TooManyRequests|Throttl/i.test(code)) return 'Throttled';
   if (status === 404 || /NotFound/i.test(code)) return 'NotFound';
   if (/NotRegistered|FeatureNotEnabled|NotEnabled/i.test(code)) return 'NotEnabled';
-  if (NETWORK_CODES.has(code) || name === 'AbortError' || /REQUEST_SEND_ERROR/.test(code)) return 'Network';
   return 'Other';
 }
 

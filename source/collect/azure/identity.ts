@@ -1,15 +1,9 @@
 // Azure: ask the credential for a Resource Manager token and read who it names from its claims. The
 // token itself is dropped at once: never shown, logged or stored.
 
-import {
-  AzureCliCredential,
-  EnvironmentCredential,
-  ManagedIdentityCredential,
-  type TokenCredential,
-} from '@azure/identity';
-import type { IdentityCheck, VerifyTarget } from '../identity.js';
-
-type AzureTarget = Extract<VerifyTarget, { provider: 'azure' }>;
+import { AzureCliCredential, type TokenCredential } from '@azure/identity';
+import type { IdentityCheck } from '../identity.js';
+import { azureCredentialFor, type AzureTarget } from './credentials.js';
 
 const ARM_SCOPE = 'https://management.azure.com/.default';
 
@@ -17,9 +11,7 @@ export async function azureIdentity(target: AzureTarget, timeoutMs: number): Pro
   const credential: TokenCredential =
     target.via === 'cli'
       ? new AzureCliCredential({ processTimeoutInMs: timeoutMs })
-      : target.via === 'environment'
-        ? new EnvironmentCredential()
-        : new ManagedIdentityCredential();
+      : azureCredentialFor(target);
   try {
     const token = await credential.getToken(ARM_SCOPE, { abortSignal: AbortSignal.timeout(timeoutMs) });
     if (!token) return { ok: false, kind: 'InvalidCredentials', problem: 'no token was issued' };

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { CredentialSource } from '../../app/credentials.js';
 import type { AwsTarget } from '../../collect/aws/credentials.js';
+import type { AzureTarget } from '../../collect/azure/credentials.js';
 import { targetKey, type IdentityCheck } from '../../collect/identity.js';
 import { Footer } from '../components/Footer.js';
 import { Select } from '../components/Select.js';
@@ -40,7 +41,8 @@ export function Connect() {
   }, [session]);
 
   const relevant = found?.filter((f) => providers.includes(f.provider)) ?? [];
-  const awsAccounts = verifiedAwsAccounts(relevant, checks);
+  const live = verifiedTargets(relevant, checks);
+  const what = describeLive(live);
 
   return (
     <Box flexDirection="column">
@@ -83,36 +85,25 @@ export function Connect() {
         )}
         <Box marginTop={1} flexDirection="column">
           <Text>
-            {awsAccounts.length > 0
-              ? `Scanning reads ${awsAccounts.length === 1 ? 'this AWS account' : `these ${awsAccounts.length} AWS accounts`} with Get, List and Describe calls only: nothing is changed.`
-              : 'Without a working AWS credential, continue on the demo estate: a fictional fintech with two AWS accounts and two Azure subscriptions.'}
-            {providers.includes('azure')
-              ? ' Live Azure collection is not in this version yet: Azure findings come only from the demo estate.'
-              : ''}
+            {what
+              ? `Scanning reads ${what.reads} with Get, List and Describe calls only: nothing is changed.`
+              : 'Without a working credential, continue on the demo estate: a fictional fintech with two AWS accounts and two Azure subscriptions.'}
           </Text>
         </Box>
         {found !== undefined ? (
           <Box marginTop={1}>
             <Select
               items={[
-                ...(awsAccounts.length > 0
-                  ? [
-                      {
-                        label: `Scan my AWS ${awsAccounts.length === 1 ? 'account' : 'accounts'} (read-only)`,
-                        value: 'live' as const,
-                      },
-                    ]
-                  : []),
+                ...(what ? [{ label: `Scan my ${what.label} (read-only)`, value: 'live' as const }] : []),
                 { label: 'Continue on the demo estate', value: 'demo' as const },
                 { label: 'Back to home', value: 'home' as const },
               ]}
               onSelect={(choice) => {
                 if (choice === 'home') return nav.home();
                 const scope = session.workspace.data.scope;
+                const chosen = choice === 'live' ? live : { aws: [], azure: [] };
                 // The choice is kept, so "re-run checks" later reads the same accounts.
-                void session.workspace
-                  .setScope({ ...scope, aws: choice === 'live' ? awsAccounts : [] })
-                  .then(() => nav.next());
+                void session.workspace.setScope({ ...scope, ...chosen }).then(() => nav.next());
               }}
             />
           </Box>
@@ -153,17 +144,39 @@ function IdentityLine({ check }: { check: IdentityCheck | undefined }) {
   );
 }
 
-/** The AWS credentials the cloud accepted, one per account (two profiles of one account read it once). */
-function verifiedAwsAccounts(
+/**
+ * The credentials the clouds accepted: one per AWS account (two profiles of one account read it once),
+ * one per way of signing in to Azure (the CLI login covers every subscription it lists).
+ */
+function verifiedTargets(
   sources: readonly CredentialSource[],
   checks: ReadonlyMap<string, IdentityCheck>,
-): AwsTarget[] {
-  const byAccount = new Map<string, AwsTarget>();
-  for (const source of sources) {
-    const check = checks.get(targetKey(source.target));
-    if (source.target.provider !== 'aws' || !check?.ok) continue;
-    const account = check.account ?? check.identity;
-    if (!byAccount.has(account)) byAccount.set(account, source.target);
+): { aws: AwsTarget[]; azure: AzureTarget[] } {
+  const aws = new Map<string, AwsTarget>();
+  const azure = new Map<string, AzureTarget>();
+  for (const { target } of sources) {
+    const check = checks.get(targetKey(target));
+    if (!check?.ok) continue;
+    if (target.provider === 'aws') {
+      const account = check.account ?? check.identity;
+      if (!aws.has(account)) aws.set(account, target);
+    } else if (!azure.has(target.via)) azure.set(target.via, target);
   }
-  return [...byAccount.values()];
+  return { aws: [...aws.values()], azure: [...azure.values()] };
+}
+
+/** What a live scan would read, for the menu and the sentence above it; undefined when nothing can be. */
+function describeLive(live: {
+  aws: AwsTarget[];
+  azure: AzureTarget[];
+}): { label: string; reads: string } | undefined {
+  const n = live.aws.length;
+  const aws = n === 0 ? undefined : n === 1 ? 'AWS account' : 'AWS accounts';
+  const azure = live.azure.length > 0 ? 'Azure subscriptions' : undefined;
+  if (!aws && !azure) return undefined;
+  const reads = [
+    ...(aws ? [n === 1 ? 'this AWS account' : `these ${n} AWS accounts`] : []),
+    ...(azure ? ['every Azure subscription your login can read'] : []),
+  ].join(' and ');
+  return { label: [aws, azure].filter(Boolean).join(' and '), reads };
 }

@@ -26,7 +26,11 @@ export function Scan() {
   const log = useScanLog();
   const [rerun] = useState(() => demoStageFor(session.workspace) === 'remediated');
   // Live when AWS accounts were chosen on Connect (and the app was not started with --demo).
-  const [aws] = useState(() => (session.demo ? [] : (session.workspace.data.scope.aws ?? [])));
+  const [{ aws, azure }] = useState(() => {
+    const scope = session.workspace.data.scope;
+    return session.demo ? { aws: [], azure: [] } : { aws: scope.aws ?? [], azure: scope.azure ?? [] };
+  });
+  const live = aws.length + azure.length > 0;
   const [reading, setReading] = useState<string | undefined>();
 
   useEffect(() => {
@@ -34,8 +38,8 @@ export function Scan() {
     controller.current = abort;
     session
       .scan({
-        demo: aws.length === 0,
-        ...(aws.length > 0 ? { aws, regions: session.workspace.data.scope.regions } : {}),
+        demo: !live,
+        ...(live ? { aws, azure, regions: session.workspace.data.scope.regions } : {}),
         signal: abort.signal,
         onAccountStart: setReading,
         onProgress: (line) => {
@@ -90,8 +94,8 @@ export function Scan() {
             <Spinner />{' '}
             {cancelling
               ? 'Cancelling: keeping what finished…'
-              : aws.length > 0
-                ? `Reading ${reading ?? 'your AWS accounts'} (read-only)…`
+              : live
+                ? `Reading ${reading ?? 'your cloud accounts'} (read-only)…`
                 : rerun
                   ? 'Scanning the demo estate again, a few weeks on: some gaps have been fixed (read-only)…'
                   : 'Scanning the demo estate (read-only)…'}
