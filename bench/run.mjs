@@ -1,5 +1,6 @@
 // Benchmarks: start-up to the first frame of the guided session in a real pseudo-terminal, the headless
-// demo plan end to end, and evaluation + planning on a large synthetic estate. Prints medians; the
+// demo plan end to end, evaluation + planning on a large synthetic estate, and live AWS collection of a
+// large account from a local server speaking AWS's wire protocols. Prints medians; the
 // figures and this command go in docs/BENCHMARKS.md. Run with `npm run bench` (it builds first).
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -92,6 +93,11 @@ try {
     env: { ...process.env, BENCH_RUNS: String(Math.min(RUNS, 7)) },
   });
   if (evaluation.status !== 0) throw new Error(evaluation.stderr);
+  const collection = spawnSync(process.execPath, ['--import', 'tsx', 'bench/collect-large.ts'], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RUNS: String(Math.min(RUNS, 5)) },
+  });
+  if (collection.status !== 0) throw new Error(collection.stderr);
 
   console.log(
     `Runs per row: ${RUNS} (after one warm-up); machine: ${process.platform} ${process.arch}, node ${process.version}\n`,
@@ -108,6 +114,7 @@ try {
     `- first frame over a bare Node start: ${((firstFrame.median - overhead) / bare.median).toFixed(1)}x`,
   );
   console.log(`\n${evaluation.stdout.trim()}`);
+  console.log(`\n${collection.stdout.trim()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
