@@ -88,18 +88,22 @@ export function auditLogGroups(snapshot: AwsSnapshot): AuditDestination[] {
 }
 
 /**
- * Runs `assess` on every bucket that receives audit logs. A destination this snapshot cannot show is
- * UNKNOWN: either S3 was not read, or the bucket lives in another account (a central log archive).
+ * Runs `assess` on every bucket that receives audit logs, with the snapshot of the account that holds
+ * it: this one, or another account of the same run (a central log archive). A destination no scanned
+ * account shows is UNKNOWN: either S3 was not read, or its account was not scanned.
  */
 export function assessAuditBuckets(
   snapshot: AwsSnapshot,
-  assess: (bucket: S3Bucket, sources: string) => CheckResult,
+  estate: readonly AwsSnapshot[],
+  assess: (holder: AwsSnapshot, bucket: S3Bucket, sources: string) => CheckResult,
 ): CheckResult[] {
   if (!snapshot.cloudtrail) return unreadService(snapshot, snapshot.accountId, { service: 'cloudtrail' });
   return auditBuckets(snapshot).map((destination) => {
     const sources = describeSources(destination.sources);
-    const bucket = snapshot.s3?.buckets.find((b) => b.name === destination.name);
-    if (bucket) return assess(bucket, sources);
+    for (const holder of [snapshot, ...estate.filter((s) => s !== snapshot)]) {
+      const bucket = holder.s3?.buckets.find((b) => b.name === destination.name);
+      if (bucket) return assess(holder, bucket, sources);
+    }
     const arn = bucketArnOf(destination.name);
     const where = { resourceName: destination.name };
     if (!snapshot.s3) return unknown(arn, unreadReason(snapshot, { service: 's3' }, 'S3'), where);

@@ -399,11 +399,30 @@ export function bestVerdict(verdicts: Verdict[]): Verdict['status'] {
 }
 
 /**
+ * The snapshot of the subscription a resource id belongs to, when the run read it; else `from` (whose
+ * reason then says the resource is not in it). Activity Logs are often sent to a central subscription.
+ */
+export function holderOf(
+  from: AzureSnapshot,
+  estate: readonly AzureSnapshot[],
+  resourceId: string,
+): AzureSnapshot {
+  const subscription = /^\/subscriptions\/([^/]+)/i.exec(resourceId)?.[1];
+  if (!subscription || sameAzureId(subscription, from.subscriptionId)) return from;
+  return estate.find((s) => sameAzureId(s.subscriptionId, subscription)) ?? from;
+}
+
+/**
  * The `insights-activity-logs` container of an Activity Log destination account, or the verdict that
  * explains why it cannot be judged: the account lives in another subscription, its containers could
  * not be listed, or the container does not exist.
  */
-export function activityLogContainer(snapshot: AzureSnapshot, accountId: string): BlobContainer | Verdict {
+export function activityLogContainer(
+  from: AzureSnapshot,
+  accountId: string,
+  estate: readonly AzureSnapshot[] = [from],
+): BlobContainer | Verdict {
+  const snapshot = holderOf(from, estate, accountId);
   const name = nameFromId(accountId);
   if (!snapshot.storage) {
     const { query, what } = SECTIONS.storageAccounts;

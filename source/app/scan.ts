@@ -14,7 +14,7 @@ import {
 import type { RunRecord } from '../store/workspace-data.js';
 import type { Workspace } from '../store/workspace.js';
 import { CollectError } from '../util/errors.js';
-import { evaluateSnapshot, mergeFindings } from '../evaluate/evaluate-checks.js';
+import { evaluateChecks, evaluateSnapshot } from '../evaluate/evaluate-checks.js';
 import { assess } from './assess.js';
 import type { Content } from './content.js';
 import { demoEstate } from './demo.js';
@@ -131,15 +131,14 @@ export async function scanAndRecord(
   const { jobs, source } = await snapshotJobs(options, demoStageFor(workspace));
   const finished: Snapshot[] = [];
   const skipped: string[] = [];
-  const checkFindings: Finding[] = [];
   for (const job of jobs) {
     if (options.signal?.aborted) break;
     options.onAccountStart?.(job.label);
     try {
       for await (const snapshot of job.collect()) {
-        const findings = evaluateSnapshot(snapshot, content.checks);
-        checkFindings.push(...findings);
         finished.push(snapshot);
+        // Against what has been read so far; the recorded findings see the whole run.
+        const findings = evaluateSnapshot(snapshot, content.checks, finished);
         for (const line of progressLines(snapshot, findings, content.checks)) {
           options.onProgress?.(line);
           // Let the screen draw each line and notice Esc between them.
@@ -163,7 +162,8 @@ export async function scanAndRecord(
   const partial = options.signal?.aborted === true || skipped.length > 0;
   const { findings, plan } = assess({
     content,
-    checkFindings: mergeFindings(checkFindings),
+    // Evaluated again as a whole: a check can now see the other accounts (a central log archive).
+    checkFindings: evaluateChecks(finished, content.checks),
     answers: workspace.answers,
     categories: workspace.data.scope.categories,
     asOf: options.now.toISOString(),

@@ -8,14 +8,22 @@ import type { AwsSnapshot } from '../model/aws-snapshot.js';
 import { scopeIdOf, type Snapshot } from '../model/snapshot.js';
 import { configHistorySince } from './config-history.js';
 
+/** Every check on every snapshot, each able to look into the others (a central log archive). */
 export function evaluateChecks(snapshots: readonly Snapshot[], checks: readonly Check[]): Finding[] {
-  return mergeFindings(snapshots.flatMap((snapshot) => evaluateSnapshot(snapshot, checks)));
+  return mergeFindings(snapshots.flatMap((snapshot) => evaluateSnapshot(snapshot, checks, snapshots)));
 }
 
-export function evaluateSnapshot(snapshot: Snapshot, checks: readonly Check[]): Finding[] {
+/** The checks on one snapshot; `estate` is the run's snapshots, for references that leave it. */
+export function evaluateSnapshot(
+  snapshot: Snapshot,
+  checks: readonly Check[],
+  estate: readonly Snapshot[] = [snapshot],
+): Finding[] {
   return checks
     .filter((check) => check.provider === snapshot.provider)
-    .flatMap((check) => runCheck(check, snapshot).map((result) => toFinding(check, snapshot, result)));
+    .flatMap((check) =>
+      runCheck(check, snapshot, estate).map((result) => toFinding(check, snapshot, result)),
+    );
 }
 
 /** One finding per check and resource: the worst, when several snapshots report the same resource. */
@@ -29,11 +37,18 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
   return [...merged.values()];
 }
 
-function runCheck(check: Check, snapshot: Snapshot): CheckResult[] {
+function runCheck(check: Check, snapshot: Snapshot, estate: readonly Snapshot[]): CheckResult[] {
+  type AzureOne = Extract<Snapshot, { provider: 'azure' }>;
   try {
     return check.provider === 'aws'
-      ? check.evaluate(snapshot as AwsSnapshot)
-      : check.evaluate(snapshot as Extract<Snapshot, { provider: 'azure' }>);
+      ? check.evaluate(
+          snapshot as AwsSnapshot,
+          estate.filter((s): s is AwsSnapshot => s.provider === 'aws'),
+        )
+      : check.evaluate(
+          snapshot as AzureOne,
+          estate.filter((s): s is AzureOne => s.provider === 'azure'),
+        );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return [

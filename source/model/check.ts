@@ -70,14 +70,19 @@ export interface CheckResult {
   evidencedSince?: string;
 }
 
+/**
+ * `estate` is every snapshot of the same run and provider, this one included: a check that follows a
+ * reference out of its account (logs delivered to a central log-archive account, an Activity Log sent
+ * to another subscription's workspace) looks there before saying it cannot see the destination.
+ */
 export interface AwsCheck extends CheckMeta {
   provider: 'aws';
-  evaluate(snapshot: AwsSnapshot): CheckResult[];
+  evaluate(snapshot: AwsSnapshot, estate?: readonly AwsSnapshot[]): CheckResult[];
 }
 
 export interface AzureCheck extends CheckMeta {
   provider: 'azure';
-  evaluate(snapshot: AzureSnapshot): CheckResult[];
+  evaluate(snapshot: AzureSnapshot, estate?: readonly AzureSnapshot[]): CheckResult[];
 }
 
 export type Check = AwsCheck | AzureCheck;

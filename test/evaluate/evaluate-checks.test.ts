@@ -96,4 +96,24 @@ describe('evaluateChecks', () => {
     expect(findings[0]!.evidencedSince).toBe('2026-01-01T00:00:00Z');
     expect(findings[1]!.evidencedSince).toBeUndefined();
   });
+
+  it('gives every check the run’s other snapshots of its provider, so a reference out of an account resolves', () => {
+    const seen: string[][] = [];
+    const check = defineAwsCheck({
+      ...meta,
+      id: 'estate-probe',
+      service: 'iam',
+      evaluate: (snapshot, estate = []) => {
+        seen.push(estate.map((s) => s.accountId));
+        return [{ status: 'PASS', resourceId: snapshot.accountId, reason: 'seen' }];
+      },
+    });
+    const a = awsSnapshot({ accountId: '111111111111' });
+    const b = awsSnapshot({ accountId: '222222222222' });
+    evaluateChecks([a, azureSnapshot(), b], [check]);
+    expect(seen).toEqual([
+      ['111111111111', '222222222222'],
+      ['111111111111', '222222222222'],
+    ]);
+  });
 });

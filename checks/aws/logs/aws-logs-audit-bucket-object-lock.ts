@@ -30,8 +30,11 @@ export default defineAwsCheck({
   evidence:
     'The Object Lock configuration of each log bucket from the start of the window, and a sample log object from the first month showing its retain-until date.',
   dependsOn: ['aws-cloudtrail-multi-region-logging'],
-  evaluate(snapshot) {
-    return assessAuditBuckets(snapshot, (bucket, sources) => assessLock(snapshot, bucket, sources));
+  evaluate(snapshot, estate = [snapshot]) {
+    // The bucket's own account (often a central log archive) explains a setting it could not read.
+    return assessAuditBuckets(snapshot, estate, (holder, bucket, sources) =>
+      assessLock(holder, bucket, sources),
+    );
   },
 });
 

@@ -43,8 +43,11 @@ export default defineAwsCheck({
   evidence:
     'The lifecycle configuration of each log bucket across the window, and log objects dated from the first month of the window still present at fieldwork.',
   dependsOn: ['aws-cloudtrail-multi-region-logging'],
-  evaluate(snapshot) {
-    return assessAuditBuckets(snapshot, (bucket, sources) => assessRetention(snapshot, bucket, sources));
+  evaluate(snapshot, estate = [snapshot]) {
+    // The bucket's own account (often a central log archive) explains a setting it could not read.
+    return assessAuditBuckets(snapshot, estate, (holder, bucket, sources) =>
+      assessRetention(holder, bucket, sources),
+    );
   },
 });
 

@@ -53,7 +53,7 @@ az storage container immutability-policy lock --resource-group <rg> --account-na
   evidence:
     'The container’s immutability policy showing state Locked and the date it was locked, and Activity Log blobs from the window’s first month still present and unaltered.',
   dependsOn: ['azure-monitor-activity-log-export'],
-  evaluate(snapshot) {
+  evaluate(snapshot, estate = [snapshot]) {
     return assessActivityLogExports(snapshot, 'so no immutable copy exists', (exports): Verdict[] => {
       const accounts = [...new Set(exports.flatMap((s) => (s.storageAccountId ? [s.storageAccountId] : [])))];
       if (accounts.length === 0) {
@@ -62,7 +62,7 @@ az storage container immutability-policy lock --resource-group <rg> --account-na
         return [{ status: 'FAIL', reason }];
       }
       return accounts.map((id) => {
-        const found = activityLogContainer(snapshot, id);
+        const found = activityLogContainer(snapshot, id, estate);
         return isVerdict(found) ? found : judgeContainer(found, nameFromId(id));
       });
     });

@@ -4,6 +4,7 @@ import {
   ACTIVITY_LOG_CONTAINER,
   activityLogContainer,
   assessActivityLogExports,
+  holderOf,
   isVerdict,
   nameFromId,
   sameAzureId,
@@ -12,7 +13,8 @@ import {
 
 const MIN_RETENTION_DAYS = 90;
 
-function judgeWorkspace(snapshot: AzureSnapshot, workspaceId: string): Verdict {
+function judgeWorkspace(from: AzureSnapshot, estate: readonly AzureSnapshot[], workspaceId: string): Verdict {
+  const snapshot = holderOf(from, estate, workspaceId);
   const name = nameFromId(workspaceId);
   const workspace = snapshot.monitor?.logAnalyticsWorkspaces.find((w) => sameAzureId(w.id, workspaceId));
   if (!workspace)
@@ -29,8 +31,8 @@ function judgeWorkspace(snapshot: AzureSnapshot, workspaceId: string): Verdict {
 }
 
 /** Only an immutability period guarantees how long blobs stay; without one a lifecycle rule or a person can delete them. */
-function judgeStorage(snapshot: AzureSnapshot, accountId: string): Verdict {
-  const found = activityLogContainer(snapshot, accountId);
+function judgeStorage(snapshot: AzureSnapshot, estate: readonly AzureSnapshot[], accountId: string): Verdict {
+  const found = activityLogContainer(snapshot, accountId, estate);
   if (isVerdict(found)) return found;
   const where = `Container ${ACTIVITY_LOG_CONTAINER} in ${nameFromId(accountId)}`;
   const days = found.immutabilityPolicy?.periodDays;
@@ -64,13 +66,13 @@ export default defineAzureCheck({
   evidence:
     'The workspace retention or container immutability settings, and a query or listing returning Activity Log records dated from the window’s first month.',
   dependsOn: ['azure-monitor-activity-log-export'],
-  evaluate(snapshot) {
+  evaluate(snapshot, estate = [snapshot]) {
     const notExported = 'so Azure keeps it only 90 days and nothing older can be shown';
     return assessActivityLogExports(snapshot, notExported, (exports) => {
       const unique = (ids: (string | undefined)[]) => [...new Set(ids.filter((id): id is string => !!id))];
       return [
-        ...unique(exports.map((s) => s.workspaceId)).map((id) => judgeWorkspace(snapshot, id)),
-        ...unique(exports.map((s) => s.storageAccountId)).map((id) => judgeStorage(snapshot, id)),
+        ...unique(exports.map((s) => s.workspaceId)).map((id) => judgeWorkspace(snapshot, estate, id)),
+        ...unique(exports.map((s) => s.storageAccountId)).map((id) => judgeStorage(snapshot, estate, id)),
       ];
     });
   },

@@ -68,4 +68,39 @@ describe('aws-logs-audit-bucket-retention', () => {
     const snapshot = awsSnapshot({ cloudtrail: { trails: [trail] }, s3: { buckets: [] } });
     expect(check.evaluate(snapshot)[0]?.reason).toContain('scan the log archive account too');
   });
+
+  it('follows the bucket into the central log-archive account when the run read it', () => {
+    const member = awsSnapshot({ cloudtrail: { trails: [trail] }, s3: { buckets: [] } });
+    const archive = awsSnapshot({
+      accountId: '999900001111',
+      s3: { buckets: [bucket(30)] },
+      cloudtrail: { trails: [] },
+    });
+    // Alone, the member account cannot see the bucket.
+    expect(check.evaluate(member)).toMatchObject([
+      { status: 'UNKNOWN', reason: expect.stringContaining('scan the log archive account too') },
+    ]);
+    // With the archive account in the same run, its bucket is judged.
+    expect(check.evaluate(member, [member, archive])).toMatchObject([
+      {
+        status: 'FAIL',
+        resourceId: 'arn:aws:s3:::audit-logs',
+        reason: expect.stringContaining('after 30 days'),
+      },
+    ]);
+    // And a setting the archive account could not read is explained by the archive account's error.
+    const denied = awsSnapshot({
+      accountId: '999900001111',
+      s3: { buckets: [bucket(undefined)] },
+      errors: [
+        accessDenied('s3', 'GetBucketLifecycleConfiguration', {
+          resourceId: 'arn:aws:s3:::audit-logs',
+          permission: 's3:GetLifecycleConfiguration',
+        }),
+      ],
+    });
+    const [result] = check.evaluate(member, [member, denied]);
+    expect(result?.status).toBe('UNKNOWN');
+    expect(result?.reason).toContain('s3:GetLifecycleConfiguration');
+  });
 });

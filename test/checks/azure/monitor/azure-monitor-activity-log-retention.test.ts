@@ -101,4 +101,36 @@ describe('azure-monitor-activity-log-retention', () => {
     expect(result).toMatchObject({ status: 'UNKNOWN', resourceId: SUB });
     expect(result?.reason).toContain('subscriptionDiagnosticSettings.list');
   });
+
+  it('judges a workspace in another subscription of the same run (a central security subscription)', () => {
+    const CENTRAL = '00000000-0000-0000-0000-00000000cccc';
+    const workspace = `/subscriptions/${CENTRAL}/resourceGroups/sec/providers/Microsoft.OperationalInsights/workspaces/law-central`;
+    const app = azureSnapshot({
+      monitor: {
+        activityLogDiagnosticSettings: [
+          {
+            id: 'ds',
+            name: 'export',
+            workspaceId: workspace,
+            logs: [{ category: 'Administrative', enabled: true }],
+          },
+        ],
+        logAnalyticsWorkspaces: [],
+      },
+    });
+    const central = azureSnapshot({
+      subscriptionId: CENTRAL,
+      monitor: {
+        activityLogDiagnosticSettings: [],
+        logAnalyticsWorkspaces: [
+          { id: workspace, name: 'law-central', location: 'westeurope', retentionInDays: 30 },
+        ],
+      },
+    });
+    expect(check.evaluate(app)[0]).toMatchObject({ status: 'UNKNOWN' });
+    expect(check.evaluate(app)[0]?.reason).toContain('scan the subscription that holds it');
+    const [judged] = check.evaluate(app, [app, central]);
+    expect(judged?.status).toBe('FAIL');
+    expect(judged?.reason).toContain('only 30 days');
+  });
 });
