@@ -20,6 +20,7 @@ import type { Content } from './content.js';
 import { demoEstate } from './demo.js';
 import type { AwsTarget } from '../collect/aws/credentials.js';
 import type { AzureTarget } from '../collect/azure/credentials.js';
+import type { ServiceProgress } from '../collect/progress.js';
 
 export interface ScanOptions {
   demo: boolean;
@@ -28,6 +29,8 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** Called as each account or subscription starts, with its label, so a screen can say what it reads. */
   onAccountStart?: (label: string) => void;
+  /** Live scans: each service of the current account as it starts and ends. */
+  onService?: ServiceProgress;
   /** Live collection: one AWS account per credential. */
   aws?: readonly AwsTarget[];
   /** Regions to read; empty or absent means every enabled region. */
@@ -87,6 +90,7 @@ async function snapshotJobs(
   const common = {
     now: () => options.now,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onService ? { onService: options.onService } : {}),
   };
   // The SDKs load only when a live scan starts (they cost start-up time otherwise).
   const jobs: SnapshotJob[] = [];
@@ -112,6 +116,9 @@ async function snapshotJobs(
           collectAzure(target, {
             ...common,
             ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
+            ...(options.onAccountStart
+              ? { onSubscription: (name: string) => options.onAccountStart?.(`Azure subscription ${name}`) }
+              : {}),
           }),
       });
   }

@@ -49,6 +49,22 @@ describe('a live AWS account, read end to end on the wire', () => {
       ).toBe(true);
   });
 
+  it('reports each service as it starts and ends, so a screen can show the scan moving', async () => {
+    wire = await awsWire(wholeAccount);
+    const events: string[] = [];
+    await collectAwsAccount(ENV_TARGET, {
+      now: () => NOW,
+      regions: ['eu-west-1'],
+      onService: (service, state) => events.push(`${service}:${state}`),
+    });
+    const services = ['iam', 's3', 'kms', 'cloudtrail', 'ec2', 'config', 'logs'];
+    for (const service of services) {
+      expect(events).toContain(`${service}:reading`);
+      expect(events.indexOf(`${service}:done`)).toBeGreaterThan(events.indexOf(`${service}:reading`));
+    }
+    expect(events).toHaveLength(services.length * 2);
+  });
+
   it('reads only the regions asked for', async () => {
     wire = await awsWire(wholeAccount);
     const snapshot = await collectAwsAccount(ENV_TARGET, { now: () => NOW, regions: ['eu-west-1'] });

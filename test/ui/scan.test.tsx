@@ -151,7 +151,10 @@ describe('Scan', () => {
       scan: (real) => async (options) => {
         asked = options;
         options.onAccountStart?.('AWS profile prod-audit');
-        await new Promise((resolve) => setTimeout(resolve, 60));
+        options.onService?.('iam', 'reading');
+        options.onService?.('s3', 'reading');
+        options.onService?.('iam', 'done');
+        await new Promise((resolve) => setTimeout(resolve, 80));
         const result = await real({ ...options, demo: true });
         return {
           ...result,

@@ -8,6 +8,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsSnapshot } from '../../model/aws-snapshot.js';
 import { SNAPSHOT_SCHEMA_VERSION, type CollectionError } from '../../model/snapshot.js';
 import { CollectError } from '../../util/errors.js';
+import { tracked, type ServiceProgress } from '../progress.js';
 import { collectCloudTrail } from './cloudtrail.js';
 import { collectConfig } from './config.js';
 import { awsClientConfig, read, type AwsCollectContext } from './context.js';
@@ -28,6 +29,7 @@ export interface AwsAccountOptions {
   regions?: readonly string[];
   now: () => Date;
   signal?: AbortSignal;
+  onService?: ServiceProgress;
 }
 
 export async function collectAwsAccount(target: AwsTarget, options: AwsAccountOptions): Promise<AwsSnapshot> {
@@ -49,13 +51,13 @@ export async function collectAwsAccount(target: AwsTarget, options: AwsAccountOp
   const [accountName, organization, iam, s3, kms, cloudtrail, ec2, config, logs] = await Promise.all([
     accountAlias(ctx),
     collectOrganization(ctx),
-    collectIam(ctx),
-    collectS3(ctx),
-    collectKms(ctx),
-    collectCloudTrail(ctx),
-    collectEc2(ctx),
-    collectConfig(ctx),
-    collectLogs(ctx),
+    tracked(options.onService, 'iam', () => collectIam(ctx)),
+    tracked(options.onService, 's3', () => collectS3(ctx)),
+    tracked(options.onService, 'kms', () => collectKms(ctx)),
+    tracked(options.onService, 'cloudtrail', () => collectCloudTrail(ctx)),
+    tracked(options.onService, 'ec2', () => collectEc2(ctx)),
+    tracked(options.onService, 'config', () => collectConfig(ctx)),
+    tracked(options.onService, 'logs', () => collectLogs(ctx)),
   ]);
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,

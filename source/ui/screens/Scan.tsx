@@ -1,6 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { demoStageFor, type ScanProgress } from '../../app/scan.js';
+import type { ServiceState } from '../../collect/progress.js';
 import type { Status } from '../../model/finding.js';
 import type { RunRecord } from '../../store/workspace-data.js';
 import { InputError } from '../../util/errors.js';
@@ -32,6 +33,8 @@ export function Scan() {
   });
   const live = aws.length + azure.length > 0;
   const [reading, setReading] = useState<string | undefined>();
+  // The current account's services: reading or done, in the order they started.
+  const [services, setServices] = useState<ReadonlyMap<string, ServiceState>>(new Map());
 
   useEffect(() => {
     const abort = new AbortController();
@@ -41,7 +44,11 @@ export function Scan() {
         demo: !live,
         ...(live ? { aws, azure, regions: session.workspace.data.scope.regions } : {}),
         signal: abort.signal,
-        onAccountStart: setReading,
+        onAccountStart: (label) => {
+          setReading(label);
+          setServices(new Map());
+        },
+        onService: (service, state) => setServices((now) => new Map(now).set(service, state)),
         onProgress: (line) => {
           log(line);
           setLines((all) => [...all, line]);
@@ -99,6 +106,17 @@ export function Scan() {
                 : rerun
                   ? 'Scanning the demo estate again, a few weeks on: some gaps have been fixed (read-only)…'
                   : 'Scanning the demo estate (read-only)…'}
+          </Text>
+        ) : null}
+        {phase.name === 'running' && services.size > 0 ? (
+          <Text wrap="wrap">
+            {'  '}
+            {[...services].map(([service, state]) => (
+              <Text key={service} color={state === 'done' ? 'green' : undefined} dimColor={state !== 'done'}>
+                {service} {state === 'done' ? '✓' : '…'}
+                {'  '}
+              </Text>
+            ))}
           </Text>
         ) : null}
         <Text>
