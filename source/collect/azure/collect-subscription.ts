@@ -8,6 +8,7 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { AzureEntra, AzureSnapshot } from '../../model/azure-snapshot.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../model/snapshot.js';
 import { CollectError } from '../../util/errors.js';
+import { tracked, type ServiceProgress } from '../progress.js';
 import { collectAuthorization } from './authorization.js';
 import type { AzureCollectContext } from './context.js';
 import { azureCredentialFor, azureEndpoints, type AzureTarget } from './credentials.js';
@@ -22,6 +23,9 @@ import { collectStorage } from './storage.js';
 export interface AzureCollectOptions {
   now: () => Date;
   signal?: AbortSignal;
+  onService?: ServiceProgress;
+  /** Called as each subscription starts, with its name. */
+  onSubscription?: (name: string) => void;
   /** Subscription ids to read; empty or absent means every enabled one the credential reaches. */
   subscriptions?: readonly string[];
   /** Client options for every call (tests point them at a local server). */
@@ -61,7 +65,8 @@ export async function* collectAzure(
     };
     const tenant = entraByTenant.get(sub.tenantId) ?? readTenant({ ...base, errors: [] });
     entraByTenant.set(sub.tenantId, tenant);
-    yield await collectSubscription({ ...base, errors: [] }, sub, tenant, options.now);
+    options.onSubscription?.(sub.name ?? sub.id);
+    yield await collectSubscription({ ...base, errors: [] }, sub, tenant, options.now, options.onService);
   }
 }
 
@@ -78,18 +83,19 @@ async function collectSubscription(
   sub: SubscriptionRef,
   tenant: Promise<TenantRead>,
   now: () => Date,
+  report: ServiceProgress | undefined,
 ): Promise<AzureSnapshot> {
   const [storage, keyVault, sql, network, authorization, policy, monitor, defender, entra] =
     await Promise.all([
-      collectStorage(ctx),
-      collectKeyVault(ctx),
-      collectSql(ctx),
-      collectNetwork(ctx),
-      collectAuthorization(ctx),
-      collectPolicy(ctx),
-      collectMonitor(ctx),
-      collectDefender(ctx),
-      tenant,
+      tracked(report, 'storage', () => collectStorage(ctx)),
+      tracked(report, 'keyvault', () => collectKeyVault(ctx)),
+      tracked(report, 'sql', () => collectSql(ctx)),
+      tracked(report, 'network', () => collectNetwork(ctx)),
+      tracked(report, 'authorization', () => collectAuthorization(ctx)),
+      tracked(report, 'policy', () => collectPolicy(ctx)),
+      tracked(report, 'monitor', () => collectMonitor(ctx)),
+      tracked(report, 'defender', () => collectDefender(ctx)),
+      tracked(report, 'entra', () => tenant),
     ]);
   const located = [
     ...(storage?.accounts ?? []),
