@@ -25,3 +25,10 @@ export function isValidIsoDate(value: string): boolean {
 function toMs(value: string | Date): number {
   return typeof value === 'string' ? Date.parse(value) : value.getTime();
 }
+
+/** A date from a cloud SDK (Date or string) as ISO 8601; undefined when absent or invalid. */
+export function isoDate(value: Date | string | undefined | null): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

@@ -1,67 +1,59 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import standingOwner from '../../checks/azure/authorization/azure-authorization-standing-owner.js';
 import { collectAuthorization } from '../../source/collect/azure/authorization.js';
 import type { AzureSnapshot, RoleAssignment } from '../../source/model/azure-snapshot.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
-import { azureSnapshot } from '../fixtures/snapshots.js';
 import {
-  armList,
-  authorizationFailed,
-  azureContext,
-  azureWire,
-  SUBSCRIPTION_ID,
-  TENANT_ID,
-  type AzureHandler,
-  type AzureWire,
-} from './azure-wire.js';
+  azureWirePerTest,
+  expectDenied,
+  expectOnlyGets,
+  expectUnjudged,
+  statusByResource,
+  wireSnapshot,
+} from './azure-harness.js';
 import {
   answering,
+  armList,
+  authorizationFailed,
+  SUBSCRIPTION,
+  throttledOnce,
+  type AzureHandler,
+} from './azure-wire.js';
+import {
   assignmentId,
   ASSIGNMENTS,
   governanceSubscription,
   PRINCIPALS,
   roleDefinitionId,
-  SUB,
-  throttledOnce,
 } from './fixtures/azure-governance.js';
 
-let wire: AzureWire | undefined;
-afterEach(async () => {
-  await wire?.close();
-  wire = undefined;
-});
+const wire = azureWirePerTest(governanceSubscription);
 
-async function collect(handler: AzureHandler) {
-  wire = await azureWire(handler);
-  const errors: CollectionError[] = [];
-  const authorization = await collectAuthorization(azureContext(wire, errors));
-  return { authorization, errors, calls: wire.calls };
+/** Collects role assignments from the fixture subscription; `override` answers first where it answers. */
+async function collect(override?: AzureHandler) {
+  const { section, ...rest } = await wire.collect(collectAuthorization, override);
+  return { authorization: section, ...rest };
 }
 
 const evaluate = (authorization: AzureSnapshot['authorization'], errors: CollectionError[]) =>
-  standingOwner.evaluate(
-    azureSnapshot({ subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID, authorization, errors }),
-  );
+  standingOwner.evaluate(wireSnapshot({ authorization, errors }));
 
 const byId = (assignments: RoleAssignment[] | undefined, a: Parameters<typeof assignmentId>[0]) =>
   assignments?.find((r) => r.id === assignmentId(a));
 
-const statusById = (results: ReturnType<typeof evaluate>) =>
-  Object.fromEntries(results.map((r) => [r.resourceId, r.status]));
-
 describe('collectAuthorization on the wire', () => {
   it('reads every role assignment across both pages, with its role name, PIM type and principal name', async () => {
-    const { authorization, errors, calls } = await collect(governanceSubscription);
+    const { authorization, errors, calls } = await collect();
     expect(errors).toEqual([]);
     const roleAssignments = authorization?.roleAssignments;
     expect(roleAssignments?.map((a) => a.id).sort()).toEqual(
       Object.values(ASSIGNMENTS).map(assignmentId).sort(),
     );
     const pages = calls.filter((c) => c.path.endsWith('/providers/Microsoft.Authorization/roleAssignments'));
-    expect(pages.map((c) => c.query.get('$skiptoken'))).toEqual([null, '4']);
+    expect(pages.map((c) => c.query.get('$skiptoken'))).toEqual([null, 'page-2']);
     expect(byId(roleAssignments, ASSIGNMENTS.markOwner)).toEqual({
-      id: `${SUB}/providers/Microsoft.Authorization/roleAssignments/a5510000-0000-4000-8000-000000000001`,
-      scope: SUB,
+      id: `${SUBSCRIPTION}/providers/Microsoft.Authorization/roleAssignments/a5510000-0000-4000-8000-000000000001`,
+      scope: SUBSCRIPTION,
       roleDefinitionId: roleDefinitionId('Owner'),
       roleName: 'Owner',
       principalId: PRINCIPALS.mark.id,
@@ -85,7 +77,7 @@ describe('collectAuthorization on the wire', () => {
   });
 
   it('names inherited roles defined at the root, and leaves PIM fields out where PIM has no record', async () => {
-    const { authorization } = await collect(governanceSubscription);
+    const { authorization } = await collect();
     const inherited = byId(authorization?.roleAssignments, ASSIGNMENTS.platformOwner);
     expect(inherited).toMatchObject({
       scope: '/providers/Microsoft.Management/managementGroups/ledgerline',
@@ -96,23 +88,25 @@ describe('collectAuthorization on the wire', () => {
     expect(inherited).not.toHaveProperty('assignmentType');
     expect(inherited).not.toHaveProperty('principalName');
     expect(byId(authorization?.roleAssignments, ASSIGNMENTS.reportingReader)).toMatchObject({
-      scope: `${SUB}/resourceGroups/rg-payments-app`,
+      scope: `${SUBSCRIPTION}/resourceGroups/rg-payments-app`,
       roleName: 'Reader',
       principalType: 'ServicePrincipal',
     });
   });
 
   it('asks for role definitions and PIM instances at the subscription, never at a //subscriptions path', async () => {
-    const { calls } = await collect(governanceSubscription);
+    const { calls } = await collect();
     const paths = calls.map((c) => c.path);
-    expect(paths).toContain(`${SUB}/providers/Microsoft.Authorization/roleDefinitions`);
-    expect(paths).toContain(`${SUB}/providers/Microsoft.Authorization/roleAssignmentScheduleInstances`);
+    expect(paths).toContain(`${SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions`);
+    expect(paths).toContain(
+      `${SUBSCRIPTION}/providers/Microsoft.Authorization/roleAssignmentScheduleInstances`,
+    );
     expect(paths.filter((p) => p.startsWith('//'))).toEqual([]);
   });
 
   it('gives the standing-owner check a FAIL for standing users and a PASS for activations and groups', async () => {
-    const { authorization, errors } = await collect(governanceSubscription);
-    expect(statusById(evaluate(authorization, errors))).toEqual({
+    const { authorization, errors } = await collect();
+    expect(statusByResource(evaluate(authorization, errors))).toEqual({
       [assignmentId(ASSIGNMENTS.markOwner)]: 'FAIL',
       [assignmentId(ASSIGNMENTS.contractorUaa)]: 'FAIL',
       [assignmentId(ASSIGNMENTS.priyaOwner)]: 'PASS',
@@ -128,44 +122,38 @@ describe('collectAuthorization on the wire', () => {
   it('leaves the section out when role assignments are denied, and the check names the permission', async () => {
     const action = 'Microsoft.Authorization/roleAssignments/read';
     const { authorization, errors, calls } = await collect(
-      answering('/roleAssignments', () => authorizationFailed(action, SUB)),
+      answering('/roleAssignments', authorizationFailed(action, SUBSCRIPTION)),
     );
     expect(authorization).toBeUndefined();
-    expect(errors).toEqual([
-      expect.objectContaining({
-        service: 'Microsoft.Authorization',
-        operation: 'roleAssignments.listForSubscription',
-        kind: 'AccessDenied',
-        permission: action,
-      }),
-    ]);
+    expectDenied(errors, {
+      service: 'Microsoft.Authorization',
+      operation: 'roleAssignments.listForSubscription',
+      permission: action,
+    });
     // Nothing to name or classify: the follow-up reads are not made.
-    expect(calls.map((c) => c.path)).toEqual([`${SUB}/providers/Microsoft.Authorization/roleAssignments`]);
-    const [result] = evaluate(authorization, errors);
-    expect(result).toMatchObject({ status: 'UNKNOWN', resourceId: SUB });
-    expect(result?.reason).toContain(action);
+    expect(calls.map((c) => c.path)).toEqual([
+      `${SUBSCRIPTION}/providers/Microsoft.Authorization/roleAssignments`,
+    ]);
+    expectUnjudged(evaluate(authorization, errors), action);
   });
 
   it('leaves every assignment type unknown when PIM is denied: UNKNOWN for users only', async () => {
     const action = 'Microsoft.Authorization/roleAssignmentScheduleInstances/read';
     const { authorization, errors } = await collect(
-      answering('/roleAssignmentScheduleInstances', () => authorizationFailed(action, SUB)),
+      answering('/roleAssignmentScheduleInstances', authorizationFailed(action, SUBSCRIPTION)),
     );
     expect(authorization?.roleAssignments).toHaveLength(Object.keys(ASSIGNMENTS).length);
     for (const a of authorization?.roleAssignments ?? []) {
       expect(a).not.toHaveProperty('assignmentType');
       expect(a).not.toHaveProperty('principalName');
     }
-    expect(errors).toEqual([
-      expect.objectContaining({
-        service: 'Microsoft.Authorization',
-        operation: 'roleAssignmentScheduleInstances.list',
-        kind: 'AccessDenied',
-        permission: action,
-      }),
-    ]);
+    expectDenied(errors, {
+      service: 'Microsoft.Authorization',
+      operation: 'roleAssignmentScheduleInstances.list',
+      permission: action,
+    });
     const results = evaluate(authorization, errors);
-    expect(statusById(results)).toEqual({
+    expect(statusByResource(results)).toEqual({
       [assignmentId(ASSIGNMENTS.markOwner)]: 'UNKNOWN',
       [assignmentId(ASSIGNMENTS.contractorUaa)]: 'UNKNOWN',
       [assignmentId(ASSIGNMENTS.priyaOwner)]: 'UNKNOWN',
@@ -177,11 +165,11 @@ describe('collectAuthorization on the wire', () => {
 
   it('treats an empty PIM answer as "PIM not in use": no type, no error, standing users FAIL', async () => {
     const { authorization, errors } = await collect(
-      answering('/roleAssignmentScheduleInstances', () => armList([])),
+      answering('/roleAssignmentScheduleInstances', armList([])),
     );
     expect(errors).toEqual([]);
     expect(authorization?.roleAssignments.every((a) => a.assignmentType === undefined)).toBe(true);
-    const results = statusById(evaluate(authorization, errors));
+    const results = statusByResource(evaluate(authorization, errors));
     expect(results[assignmentId(ASSIGNMENTS.markOwner)]).toBe('FAIL');
     expect(results[assignmentId(ASSIGNMENTS.priyaOwner)]).toBe('FAIL');
   });
@@ -189,7 +177,7 @@ describe('collectAuthorization on the wire', () => {
   it('falls back to the role GUID when role definitions are denied; the check still knows Owner by id', async () => {
     const action = 'Microsoft.Authorization/roleDefinitions/read';
     const { authorization, errors } = await collect(
-      answering('/roleDefinitions', () => authorizationFailed(action, SUB)),
+      answering('/roleDefinitions', authorizationFailed(action, SUBSCRIPTION)),
     );
     expect(errors).toMatchObject([
       { service: 'Microsoft.Authorization', operation: 'roleDefinitions.list', permission: action },
@@ -197,7 +185,9 @@ describe('collectAuthorization on the wire', () => {
     expect(byId(authorization?.roleAssignments, ASSIGNMENTS.markOwner)?.roleName).toBe(
       '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
     );
-    expect(statusById(evaluate(authorization, errors))[assignmentId(ASSIGNMENTS.markOwner)]).toBe('FAIL');
+    expect(statusByResource(evaluate(authorization, errors))[assignmentId(ASSIGNMENTS.markOwner)]).toBe(
+      'FAIL',
+    );
   });
 
   it('retries a throttled page transparently', async () => {
@@ -211,8 +201,7 @@ describe('collectAuthorization on the wire', () => {
   });
 
   it('only reads', async () => {
-    const { calls } = await collect(governanceSubscription);
-    expect(calls.length).toBeGreaterThan(0);
-    expect(calls.filter((c) => c.method !== 'GET')).toEqual([]);
+    const { calls } = await collect();
+    expectOnlyGets(calls);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import caCompliantDevice from '../../checks/azure/entra/azure-entra-ca-compliant-device.js';
 import caMfa from '../../checks/azure/entra/azure-entra-ca-mfa.js';
 import spClientSecrets from '../../checks/azure/entra/azure-entra-sp-client-secrets.js';
@@ -7,16 +7,23 @@ import { AzureCollectionCancelled } from '../../source/collect/azure/context.js'
 import { collectEntra } from '../../source/collect/azure/entra.js';
 import type { AzureEntra, RoleAssignment } from '../../source/model/azure-snapshot.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
-import { azureSnapshot } from '../fixtures/snapshots.js';
 import {
-  azureContext,
-  azureWire,
-  fakeCredential,
+  azureWirePerTest,
+  expectDenied,
+  expectOnlyGets,
+  statusByResource,
+  wireSnapshot,
+} from './azure-harness.js';
+import {
+  answering,
   graphDenied,
   graphList,
+  SUBSCRIPTION,
   TENANT_ID,
+  throttled,
+  throttledOnce,
+  twoPages,
   type AzureHandler,
-  type AzureWire,
 } from './azure-wire.js';
 import {
   APP,
@@ -25,37 +32,29 @@ import {
   CA_POLICIES,
   entraTenant,
   GLOBAL_ADMINISTRATOR,
-  graphNextLink,
   KEY,
   SECRET_HINT,
   SP,
 } from './fixtures/azure-entra.js';
 
-let wire: AzureWire | undefined;
-afterEach(async () => {
-  await wire?.close();
-  wire = undefined;
-});
+const wire = azureWirePerTest(entraTenant);
 
 /** Collects the tenant from `override`, falling back to the fixture tenant for what it leaves. */
-async function collect(override: AzureHandler = () => undefined, signal?: AbortSignal) {
-  wire = await azureWire((request) => override(request) ?? entraTenant(request));
-  const errors: CollectionError[] = [];
-  const credential = fakeCredential();
-  const ctx = { ...azureContext(wire, errors), credential, ...(signal ? { signal } : {}) };
-  const entra = await collectEntra(ctx);
-  return { entra, errors, calls: wire.calls, scopes: credential.scopes };
+async function collect(override?: AzureHandler, signal?: AbortSignal) {
+  const { section, ...rest } = await wire.collect(collectEntra, override, signal ? { signal } : {});
+  return { entra: section, ...rest };
 }
+
+const CA_PATH = '/v1.0/identity/conditionalAccess/policies';
 
 const TENANT = `/tenants/${TENANT_ID}`;
 const spResource = (id: string) => `${TENANT}/servicePrincipals/${id}`;
 
 /** Role assignments the authorization collector would read for the fixture's principals. */
 function assignment(principalId: string, roleName: string): RoleAssignment {
-  const scope = '/subscriptions/00000000-0000-0000-0000-000000000000';
   return {
-    id: `${scope}/providers/Microsoft.Authorization/roleAssignments/${principalId}`,
-    scope,
+    id: `${SUBSCRIPTION}/providers/Microsoft.Authorization/roleAssignments/${principalId}`,
+    scope: SUBSCRIPTION,
     roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${roleName}`,
     roleName,
     principalId,
@@ -72,14 +71,12 @@ const ROLE_ASSIGNMENTS = [
 ];
 
 function evaluate(entra: AzureEntra | undefined, errors: CollectionError[]) {
-  const snapshot = azureSnapshot({
-    tenantId: TENANT_ID,
+  const snapshot = wireSnapshot({
     ...(entra ? { entra } : {}),
     errors,
     authorization: { roleAssignments: ROLE_ASSIGNMENTS },
   });
-  const verdicts = (check: typeof caMfa) =>
-    Object.fromEntries(check.evaluate(snapshot).map((r) => [r.resourceId, r.status]));
+  const verdicts = (check: typeof caMfa) => statusByResource(check.evaluate(snapshot));
   const reasons = (check: typeof caMfa) => check.evaluate(snapshot).map((r) => r.reason);
   return {
     mfa: verdicts(caMfa),
@@ -184,8 +181,8 @@ describe('collectEntra: the fixture tenant', () => {
   it('asks for a Graph token (not the test server) and makes only GET requests under /v1.0/', async () => {
     const { calls, scopes } = await collect();
     expect(new Set(scopes)).toEqual(new Set(['https://graph.microsoft.com/.default']));
-    expect(calls.length).toBeGreaterThan(0);
-    expect(calls.every((c) => c.method === 'GET' && c.path.startsWith('/v1.0/'))).toBe(true);
+    expectOnlyGets(calls);
+    expect(calls.every((c) => c.path.startsWith('/v1.0/'))).toBe(true);
     expect(calls.every((c) => c.headers.authorization === 'Bearer test-token')).toBe(true);
     const apps = calls.find((c) => c.path === '/v1.0/applications');
     expect(apps?.query.get('$expand')).toBe('federatedIdentityCredentials');
@@ -230,7 +227,7 @@ describe('collectEntra: what could not be read', () => {
       paths.includes(request.path) ? graphDenied() : undefined;
 
   it('leaves Conditional Access out when Policy.Read.All is missing, and says so in the checks', async () => {
-    const { entra, errors } = await collect(denied('/v1.0/identity/conditionalAccess/policies'));
+    const { entra, errors } = await collect(denied(CA_PATH));
     expect(entra?.conditionalAccessPolicies).toBeUndefined();
     expect(entra?.servicePrincipals).toHaveLength(7);
     expect(errors).toEqual([
@@ -255,14 +252,11 @@ describe('collectEntra: what could not be read', () => {
     expect(entra?.servicePrincipals).toBeUndefined();
     expect(entra?.conditionalAccessPolicies).toHaveLength(CA_POLICIES.length);
     // One missing permission, one error: the registrations are not asked for once principals failed.
-    expect(errors).toEqual([
-      expect.objectContaining({
-        service: 'graph',
-        operation: 'servicePrincipals.list',
-        kind: 'AccessDenied',
-        permission: 'Application.Read.All',
-      }),
-    ]);
+    expectDenied(errors, {
+      service: 'graph',
+      operation: 'servicePrincipals.list',
+      permission: 'Application.Read.All',
+    });
     expect(calls.some((c) => c.path === '/v1.0/applications')).toBe(false);
     const { secrets, lifetime, mfa, reasons } = evaluate(entra, errors);
     expect(secrets).toEqual({ [TENANT]: 'UNKNOWN' });
@@ -275,22 +269,17 @@ describe('collectEntra: what could not be read', () => {
   it('leaves service principals out when the registrations cannot be read: their secrets would be missing', async () => {
     const { entra, errors } = await collect(denied('/v1.0/applications'));
     expect(entra?.servicePrincipals).toBeUndefined();
-    expect(errors).toEqual([
-      expect.objectContaining({
-        operation: 'servicePrincipals.applications.list',
-        kind: 'AccessDenied',
-        permission: 'Application.Read.All',
-      }),
-    ]);
+    expectDenied(errors, {
+      operation: 'servicePrincipals.applications.list',
+      permission: 'Application.Read.All',
+    });
     const { secrets, reasons } = evaluate(entra, errors);
     expect(secrets).toEqual({ [TENANT]: 'UNKNOWN' });
     expect(reasons(spClientSecrets)[0]).toContain('servicePrincipals.applications.list failed');
   });
 
   it('returns no Entra section when nothing could be read, and every check names its permission', async () => {
-    const { entra, errors } = await collect(
-      denied('/v1.0/identity/conditionalAccess/policies', '/v1.0/servicePrincipals'),
-    );
+    const { entra, errors } = await collect(denied(CA_PATH, '/v1.0/servicePrincipals'));
     expect(entra).toBeUndefined();
     expect(errors.map((e) => [e.operation, e.permission])).toEqual(
       expect.arrayContaining([
@@ -304,15 +293,11 @@ describe('collectEntra: what could not be read', () => {
   });
 
   it('records a Graph error that is not a denial under its own kind', async () => {
-    const { entra, errors } = await collect((request) =>
-      request.path === '/v1.0/identity/conditionalAccess/policies'
-        ? {
-            status: 400,
-            body: {
-              error: { code: 'BadRequest', message: 'Tenant is not licensed for Conditional Access.' },
-            },
-          }
-        : undefined,
+    const { entra, errors } = await collect(
+      answering(CA_PATH, {
+        status: 400,
+        body: { error: { code: 'BadRequest', message: 'Tenant is not licensed for Conditional Access.' } },
+      }),
     );
     expect(entra?.conditionalAccessPolicies).toBeUndefined();
     expect(errors).toEqual([
@@ -328,61 +313,37 @@ describe('collectEntra: what could not be read', () => {
 
 describe('collectEntra: paging, throttling and the wire', () => {
   it('follows @odata.nextLink for Conditional Access policies', async () => {
-    const [first, ...rest] = CA_POLICIES;
-    const { entra, calls } = await collect((request) =>
-      request.path === '/v1.0/identity/conditionalAccess/policies'
-        ? request.query.get('$skiptoken')
-          ? graphList(rest)
-          : graphList([first], graphNextLink(request, 'ca-2'))
-        : undefined,
+    const { entra, calls } = await collect(
+      answering(CA_PATH, (request) => twoPages(request, CA_POLICIES, 1, graphList)),
     );
     expect(entra?.conditionalAccessPolicies?.map((p) => p.id)).toEqual(CA_POLICIES.map((p) => p.id));
-    expect(calls.filter((c) => c.path === '/v1.0/identity/conditionalAccess/policies')).toHaveLength(2);
+    expect(calls.filter((c) => c.path === CA_PATH)).toHaveLength(2);
   });
 
   it('does not follow a next page to another host, so the token stays with Graph', async () => {
-    const { entra, errors, calls } = await collect((request) =>
-      request.path === '/v1.0/identity/conditionalAccess/policies'
-        ? graphList(
-            CA_POLICIES.slice(0, 1),
-            'https://graph.example.net/v1.0/identity/conditionalAccess/policies?$skiptoken=x',
-          )
-        : undefined,
+    const { entra, errors, calls } = await collect(
+      answering(
+        CA_PATH,
+        graphList(CA_POLICIES.slice(0, 1), `https://graph.example.net${CA_PATH}?$skiptoken=x`),
+      ),
     );
     expect(entra?.conditionalAccessPolicies).toBeUndefined();
     expect(errors).toEqual([
       expect.objectContaining({ operation: 'conditionalAccess.policies.list', kind: 'Other' }),
     ]);
     expect(errors[0]?.message).toContain('https://graph.example.net');
-    expect(calls.filter((c) => c.path === '/v1.0/identity/conditionalAccess/policies')).toHaveLength(1);
+    expect(calls.filter((c) => c.path === CA_PATH)).toHaveLength(1);
   });
 
   it('retries a throttled call after Retry-After and records nothing', async () => {
-    let throttled = 0;
-    const { entra, errors, calls } = await collect((request) => {
-      if (request.path !== '/v1.0/servicePrincipals' || throttled > 0) return undefined;
-      throttled++;
-      return {
-        status: 429,
-        headers: { 'retry-after': '0' },
-        body: { error: { code: 'TooManyRequests', message: 'Too many requests.' } },
-      };
-    });
+    const { entra, errors, calls } = await collect(throttledOnce('/v1.0/servicePrincipals'));
     expect(errors).toEqual([]);
     expect(entra?.servicePrincipals).toHaveLength(7);
     expect(calls.filter((c) => c.path === '/v1.0/servicePrincipals')).toHaveLength(3);
   });
 
   it('records Throttled when Graph keeps refusing past the retries', async () => {
-    const { entra, errors } = await collect((request) =>
-      request.path === '/v1.0/identity/conditionalAccess/policies'
-        ? {
-            status: 429,
-            headers: { 'retry-after': '0' },
-            body: { error: { code: 'TooManyRequests', message: 'Slow down.' } },
-          }
-        : undefined,
-    );
+    const { entra, errors } = await collect(answering(CA_PATH, throttled()));
     expect(entra?.conditionalAccessPolicies).toBeUndefined();
     expect(errors).toEqual([
       expect.objectContaining({ operation: 'conditionalAccess.policies.list', kind: 'Throttled' }),

@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import keyVaultChecks from '../../checks/azure/keyvault/index.js';
 import { collectKeyVault, isoDurationDays, rotationPolicyOf } from '../../source/collect/azure/keyvault.js';
 import type { KeyVault } from '../../source/model/azure-snapshot.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
-import { azureSnapshot } from '../fixtures/snapshots.js';
+import { azureWirePerTest, expectDenied, expectOnlyGets, wireSnapshot } from './azure-harness.js';
 import {
+  answering,
   armError,
   authorizationFailed,
-  azureContext,
-  azureWire,
-  fakeCredential,
-  SUBSCRIPTION_ID,
-  TENANT_ID,
+  SUBSCRIPTION,
+  throttledOnce,
   type AzureHandler,
   type AzureRequest,
-  type AzureWire,
 } from './azure-wire.js';
 import {
   authorizedVaultRequest,
@@ -25,36 +22,24 @@ import {
   VAULT_PAY_ID,
 } from './fixtures/azure-storage-keyvault.js';
 
-let wire: AzureWire | undefined;
-afterEach(async () => {
-  await wire?.close();
-  wire = undefined;
-});
+const wire = azureWirePerTest(storageKeyVaultSubscription);
 
-async function collect(handler: AzureHandler = storageKeyVaultSubscription) {
-  wire = await azureWire(handler);
-  const errors: CollectionError[] = [];
-  const credential = fakeCredential();
-  const keyVault = await collectKeyVault({ ...azureContext(wire, errors), credential });
-  return { keyVault, errors, calls: wire.calls, scopes: credential.scopes };
+/** Collects key vaults from the fixture subscription; `override` answers first where it answers. */
+async function collect(override?: AzureHandler) {
+  const { section, ...rest } = await wire.collect(collectKeyVault, override);
+  return { keyVault: section, ...rest };
 }
 
-const VAULTS_PATH = `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.KeyVault/vaults`;
-const SUBSCRIPTION = `/subscriptions/${SUBSCRIPTION_ID}`;
+const VAULTS_PATH = `${SUBSCRIPTION}/providers/Microsoft.KeyVault/vaults`;
 
 /** A data-plane request with a token, to `vault`, for `rest` (`/keys`, `/keys/x/rotationpolicy`). */
-const isVaultCall = (r: AzureRequest, vault: string, rest: string) => {
+const vaultCall = (vault: string, rest: string) => (r: AzureRequest) => {
   const call = authorizedVaultRequest(r);
   return call?.vault === vault && call.rest === rest;
 };
 
 function evaluate(keyVault: { vaults: KeyVault[] } | undefined, errors: CollectionError[]) {
-  const snapshot = azureSnapshot({
-    subscriptionId: SUBSCRIPTION_ID,
-    tenantId: TENANT_ID,
-    ...(keyVault ? { keyVault } : {}),
-    errors,
-  });
+  const snapshot = wireSnapshot({ ...(keyVault ? { keyVault } : {}), errors });
   return keyVaultChecks.flatMap((check) => check.evaluate(snapshot).map((r) => ({ check: check.id, ...r })));
 }
 
@@ -127,7 +112,7 @@ describe('collectKeyVault on the wire', () => {
         ],
       },
     ]);
-    expect(calls.filter((c) => c.method !== 'GET')).toEqual([]);
+    expectOnlyGets(calls);
   });
 
   it("answers each vault's token challenge and sends its token only to that vault's data plane", async () => {
@@ -163,20 +148,15 @@ describe('collectKeyVault on the wire', () => {
   });
 
   it('leaves key vaults unread when the vault list is denied, and both checks say which permission', async () => {
-    const { keyVault, errors, calls } = await collect((r) =>
-      r.path === VAULTS_PATH
-        ? authorizationFailed('Microsoft.KeyVault/vaults/read', SUBSCRIPTION)
-        : storageKeyVaultSubscription(r),
+    const { keyVault, errors, calls } = await collect(
+      answering(VAULTS_PATH, authorizationFailed('Microsoft.KeyVault/vaults/read', SUBSCRIPTION)),
     );
     expect(keyVault).toBeUndefined();
-    expect(errors).toEqual([
-      expect.objectContaining({
-        service: 'Microsoft.KeyVault',
-        operation: 'vaults.listBySubscription',
-        kind: 'AccessDenied',
-        permission: 'Microsoft.KeyVault/vaults/read',
-      }),
-    ]);
+    expectDenied(errors, {
+      service: 'Microsoft.KeyVault',
+      operation: 'vaults.listBySubscription',
+      permission: 'Microsoft.KeyVault/vaults/read',
+    });
     expect(calls.some((c) => c.path.startsWith('/vault/'))).toBe(false);
     const results = evaluate(keyVault, errors);
     expect(results.map((r) => [r.check, r.resourceId, r.status])).toEqual([
@@ -187,10 +167,8 @@ describe('collectKeyVault on the wire', () => {
   });
 
   it('keeps a vault whose keys the data plane refuses, with its keys unknown and the rotation check UNKNOWN for it alone', async () => {
-    const { keyVault, errors } = await collect((r) =>
-      isVaultCall(r, 'kv-web-legacy', '/keys')
-        ? keyVaultForbidden('kv-web-legacy')
-        : storageKeyVaultSubscription(r),
+    const { keyVault, errors } = await collect(
+      answering(vaultCall('kv-web-legacy', '/keys'), keyVaultForbidden('kv-web-legacy')),
     );
     const legacy = vaultById(keyVault, VAULT_LEGACY_ID);
     expect(legacy).toMatchObject({ enablePurgeProtection: false });
@@ -222,31 +200,26 @@ describe('collectKeyVault on the wire', () => {
   it('makes only the key whose rotation policy is denied UNKNOWN, recorded against the key', async () => {
     const action = 'Microsoft.KeyVault/vaults/keyrotationpolicies/read';
     const tokens = keyUrl('kv-payments-prod', 'tokens');
-    const { keyVault, errors } = await collect((r) =>
-      isVaultCall(r, 'kv-payments-prod', '/keys/tokens/rotationpolicy')
-        ? keyVaultForbidden('kv-payments-prod', action)
-        : storageKeyVaultSubscription(r),
+    const { keyVault, errors } = await collect(
+      answering(
+        vaultCall('kv-payments-prod', '/keys/tokens/rotationpolicy'),
+        keyVaultForbidden('kv-payments-prod', action),
+      ),
     );
     const key = vaultById(keyVault, VAULT_PAY_ID)?.keys?.find((k) => k.name === 'tokens');
     expect(key).toEqual({ id: tokens, name: 'tokens', enabled: true });
-    expect(errors).toEqual([
-      expect.objectContaining({
-        operation: 'keys.getKeyRotationPolicy',
-        kind: 'AccessDenied',
-        resourceId: tokens,
-        permission: action,
-      }),
-    ]);
+    expectDenied(errors, { operation: 'keys.getKeyRotationPolicy', resourceId: tokens, permission: action });
     const results = evaluate(keyVault, errors);
     expect(results.filter((r) => r.status === 'UNKNOWN').map((r) => r.resourceId)).toEqual([tokens]);
     expect(results.find((r) => r.resourceId === tokens)?.reason).toContain(action);
   });
 
   it('reads a key gone before its policy read (404) as having no policy, without an error', async () => {
-    const { keyVault, errors } = await collect((r) =>
-      isVaultCall(r, 'kv-web-legacy', '/keys/backup-key/rotationpolicy')
-        ? armError(404, 'KeyNotFound', 'A key with (name/id) backup-key was not found in this key vault.')
-        : storageKeyVaultSubscription(r),
+    const { keyVault, errors } = await collect(
+      answering(
+        vaultCall('kv-web-legacy', '/keys/backup-key/rotationpolicy'),
+        armError(404, 'KeyNotFound', 'A key with (name/id) backup-key was not found in this key vault.'),
+      ),
     );
     expect(errors).toEqual([]);
     expect(
@@ -256,7 +229,7 @@ describe('collectKeyVault on the wire', () => {
 
   it('follows nextLink across the pages of the vault list and of a key list', async () => {
     const { keyVault, calls } = await collect();
-    expect(calls.filter((c) => c.path === VAULTS_PATH).map((c) => c.query.get('$skipToken'))).toEqual([
+    expect(calls.filter((c) => c.path === VAULTS_PATH).map((c) => c.query.get('$skiptoken'))).toEqual([
       null,
       'page-2',
     ]);
@@ -269,17 +242,13 @@ describe('collectKeyVault on the wire', () => {
   });
 
   it('retries throttled vault and key lists transparently', async () => {
-    const seen = new Set<string>();
-    const throttleOnce = (key: string) => !seen.has(key) && Boolean(seen.add(key));
-    const { keyVault, errors } = await collect((r) => {
-      const first =
-        (r.path === VAULTS_PATH && throttleOnce('vaults')) ||
-        (isVaultCall(r, 'kv-web-legacy', '/keys') && throttleOnce('keys'));
-      if (first)
-        return { ...armError(429, 'Throttled', 'Too many requests.'), headers: { 'retry-after': '0' } };
-      return storageKeyVaultSubscription(r);
-    });
-    expect(seen).toEqual(new Set(['vaults', 'keys']));
+    const throttle = throttledOnce(VAULTS_PATH, vaultCall('kv-web-legacy', '/keys'));
+    const { keyVault, errors } = await collect(throttle);
+    // One each: the vault list, and kv-web-legacy's key list once it carries a token.
+    expect(throttle.throttled.map((r) => r.path)).toEqual(
+      expect.arrayContaining([VAULTS_PATH, '/vault/kv-web-legacy/keys']),
+    );
+    expect(throttle.throttled).toHaveLength(2);
     expect(errors).toEqual([]);
     expect(vaultById(keyVault, VAULT_LEGACY_ID)?.keys).toHaveLength(2);
   });

@@ -1,20 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import activityLogImmutable from '../../checks/azure/monitor/azure-monitor-activity-log-immutable.js';
 import storageChecks from '../../checks/azure/storage/index.js';
 import { collectStorage } from '../../source/collect/azure/storage.js';
 import type { AzureMonitor, StorageAccount } from '../../source/model/azure-snapshot.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
-import { azureSnapshot } from '../fixtures/snapshots.js';
+import { azureWirePerTest, expectDenied, expectOnlyGets, wireSnapshot } from './azure-harness.js';
 import {
+  answering,
   armError,
   authorizationFailed,
-  azureContext,
-  azureWire,
-  SUBSCRIPTION_ID,
-  TENANT_ID,
+  SUBSCRIPTION,
+  throttledOnce,
   type AzureHandler,
   type AzureRequest,
-  type AzureWire,
 } from './azure-wire.js';
 import {
   containerId,
@@ -25,20 +23,15 @@ import {
   storageKeyVaultSubscription,
 } from './fixtures/azure-storage-keyvault.js';
 
-let wire: AzureWire | undefined;
-afterEach(async () => {
-  await wire?.close();
-  wire = undefined;
-});
+const wire = azureWirePerTest(storageKeyVaultSubscription);
 
-async function collect(handler: AzureHandler = storageKeyVaultSubscription) {
-  wire = await azureWire(handler);
-  const errors: CollectionError[] = [];
-  const storage = await collectStorage(azureContext(wire, errors));
-  return { storage, errors, calls: wire.calls };
+/** Collects storage from the fixture subscription; `override` answers first where it answers. */
+async function collect(override?: AzureHandler) {
+  const { section, ...rest } = await wire.collect(collectStorage, override);
+  return { storage: section, ...rest };
 }
 
-const ACCOUNTS_PATH = `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Storage/storageAccounts`;
+const ACCOUNTS_PATH = `${SUBSCRIPTION}/providers/Microsoft.Storage/storageAccounts`;
 const ACTIVITY_LOGS = containerId(STORAGE_LOGS_ID, 'insights-activity-logs');
 const isContainerList = (r: AzureRequest, account: string) =>
   r.path === `${account}/blobServices/default/containers`;
@@ -49,7 +42,7 @@ const isPolicyRead = (r: AzureRequest, container: string) =>
 const MONITOR: AzureMonitor = {
   activityLogDiagnosticSettings: [
     {
-      id: `/subscriptions/${SUBSCRIPTION_ID}/providers/microsoft.insights/diagnosticSettings/activity-to-storage`,
+      id: `${SUBSCRIPTION}/providers/microsoft.insights/diagnosticSettings/activity-to-storage`,
       name: 'activity-to-storage',
       storageAccountId: STORAGE_LOGS_ID,
       logs: [{ category: 'Administrative', enabled: true }],
@@ -59,13 +52,7 @@ const MONITOR: AzureMonitor = {
 };
 
 function evaluate(storage: { accounts: StorageAccount[] } | undefined, errors: CollectionError[]) {
-  const snapshot = azureSnapshot({
-    subscriptionId: SUBSCRIPTION_ID,
-    tenantId: TENANT_ID,
-    ...(storage ? { storage } : {}),
-    monitor: MONITOR,
-    errors,
-  });
+  const snapshot = wireSnapshot({ ...(storage ? { storage } : {}), monitor: MONITOR, errors });
   return [...storageChecks, activityLogImmutable].flatMap((check) =>
     check.evaluate(snapshot).map((r) => ({ check: check.id, ...r })),
   );
@@ -123,8 +110,7 @@ describe('collectStorage on the wire', () => {
         },
       ],
     });
-    expect(calls.length).toBeGreaterThan(0);
-    expect(calls.filter((c) => c.method !== 'GET')).toEqual([]);
+    expectOnlyGets(calls);
   });
 
   it('reads a policy on its own only for containers that have one the list does not carry', async () => {
@@ -154,7 +140,7 @@ describe('collectStorage on the wire', () => {
       ['azure-storage-public-blob-access', STORAGE_DATA_ID, 'PASS'],
       ['azure-storage-public-blob-access', STORAGE_LEGACY_ID, 'FAIL'],
       ['azure-storage-public-blob-access', STORAGE_LOGS_ID, 'PASS'],
-      ['azure-monitor-activity-log-immutable', `/subscriptions/${SUBSCRIPTION_ID}`, 'PASS'],
+      ['azure-monitor-activity-log-immutable', SUBSCRIPTION, 'PASS'],
     ];
     expect(results.map((r) => [r.check, r.resourceId, r.status])).toEqual(expect.arrayContaining(expected));
     expect(results).toHaveLength(expected.length);
@@ -165,20 +151,15 @@ describe('collectStorage on the wire', () => {
   });
 
   it('leaves storage unread when the account list is denied, and every check says which permission', async () => {
-    const { storage, errors } = await collect((r) =>
-      r.path === ACCOUNTS_PATH
-        ? authorizationFailed('Microsoft.Storage/storageAccounts/read', `/subscriptions/${SUBSCRIPTION_ID}`)
-        : storageKeyVaultSubscription(r),
+    const { storage, errors } = await collect(
+      answering(ACCOUNTS_PATH, authorizationFailed('Microsoft.Storage/storageAccounts/read', SUBSCRIPTION)),
     );
     expect(storage).toBeUndefined();
-    expect(errors).toEqual([
-      expect.objectContaining({
-        service: 'Microsoft.Storage',
-        operation: 'storageAccounts.list',
-        kind: 'AccessDenied',
-        permission: 'Microsoft.Storage/storageAccounts/read',
-      }),
-    ]);
+    expectDenied(errors, {
+      service: 'Microsoft.Storage',
+      operation: 'storageAccounts.list',
+      permission: 'Microsoft.Storage/storageAccounts/read',
+    });
     const results = evaluate(storage, errors);
     expect(results).toHaveLength(6);
     for (const result of results) {
@@ -188,13 +169,14 @@ describe('collectStorage on the wire', () => {
   });
 
   it("makes only the denied account's containers unknown, and the WORM check UNKNOWN", async () => {
-    const { storage, errors } = await collect((r) =>
-      isContainerList(r, STORAGE_LOGS_ID)
-        ? authorizationFailed(
-            'Microsoft.Storage/storageAccounts/blobServices/containers/read',
-            STORAGE_LOGS_ID,
-          )
-        : storageKeyVaultSubscription(r),
+    const { storage, errors } = await collect(
+      answering(
+        (r) => isContainerList(r, STORAGE_LOGS_ID),
+        authorizationFailed(
+          'Microsoft.Storage/storageAccounts/blobServices/containers/read',
+          STORAGE_LOGS_ID,
+        ),
+      ),
     );
     expect(byId(storage, STORAGE_LOGS_ID)).toBeDefined();
     expect(byId(storage, STORAGE_LOGS_ID)).not.toHaveProperty('containers');
@@ -221,20 +203,15 @@ describe('collectStorage on the wire', () => {
 
   it('treats a denied policy read as unread containers, recorded against the container', async () => {
     const action = 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies/read';
-    const { storage, errors } = await collect((r) =>
-      isPolicyRead(r, ACTIVITY_LOGS)
-        ? authorizationFailed(action, ACTIVITY_LOGS)
-        : storageKeyVaultSubscription(r),
+    const { storage, errors } = await collect(
+      answering((r) => isPolicyRead(r, ACTIVITY_LOGS), authorizationFailed(action, ACTIVITY_LOGS)),
     );
     expect(byId(storage, STORAGE_LOGS_ID)).not.toHaveProperty('containers');
-    expect(errors).toEqual([
-      expect.objectContaining({
-        operation: 'blobContainers.getImmutabilityPolicy',
-        kind: 'AccessDenied',
-        resourceId: ACTIVITY_LOGS,
-        permission: action,
-      }),
-    ]);
+    expectDenied(errors, {
+      operation: 'blobContainers.getImmutabilityPolicy',
+      resourceId: ACTIVITY_LOGS,
+      permission: action,
+    });
     const worm = evaluate(storage, errors).find((r) => r.check === 'azure-monitor-activity-log-immutable');
     expect(worm?.status).toBe('UNKNOWN');
     expect(worm?.reason).toContain(action);
@@ -264,11 +241,11 @@ describe('collectStorage on the wire', () => {
     expect(worm?.status).toBe('FAIL');
     expect(worm?.reason).toContain('has no immutability policy');
 
-    await wire?.close();
-    const vanished = await collect((r) =>
-      isPolicyRead(r, ACTIVITY_LOGS)
-        ? armError(404, 'ContainerNotFound', 'The specified container does not exist.')
-        : storageKeyVaultSubscription(r),
+    const vanished = await collect(
+      answering(
+        (r) => isPolicyRead(r, ACTIVITY_LOGS),
+        armError(404, 'ContainerNotFound', 'The specified container does not exist.'),
+      ),
     );
     expect(vanished.errors).toEqual([]);
     expect(byId(vanished.storage, STORAGE_LOGS_ID)?.containers?.[0]?.immutabilityPolicy).toBeNull();
@@ -277,22 +254,14 @@ describe('collectStorage on the wire', () => {
   it('follows nextLink across the pages of the account list', async () => {
     const { storage, calls } = await collect();
     const pages = calls.filter((c) => c.path === ACCOUNTS_PATH);
-    expect(pages.map((c) => c.query.get('$skipToken'))).toEqual([null, 'page-2']);
+    expect(pages.map((c) => c.query.get('$skiptoken'))).toEqual([null, 'page-2']);
     expect(storage?.accounts).toHaveLength(3);
   });
 
   it('retries a throttled account list transparently', async () => {
-    let throttled = 0;
-    const { storage, errors, calls } = await collect((r) => {
-      if (r.path === ACCOUNTS_PATH && throttled++ === 0)
-        return {
-          ...armError(429, 'TooManyRequests', 'Too many requests, retry later.'),
-          headers: { 'retry-after': '0' },
-        };
-      return storageKeyVaultSubscription(r);
-    });
+    const { storage, errors, calls } = await collect(throttledOnce(ACCOUNTS_PATH));
     expect(errors).toEqual([]);
     expect(storage?.accounts).toHaveLength(3);
-    expect(calls.filter((c) => c.path === ACCOUNTS_PATH && !c.query.get('$skipToken'))).toHaveLength(2);
+    expect(calls.filter((c) => c.path === ACCOUNTS_PATH && !c.query.get('$skiptoken'))).toHaveLength(2);
   });
 });

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectAzure } from '../../source/collect/azure/collect-subscription.js';
 import type { AzureSnapshot } from '../../source/model/azure-snapshot.js';
+import { azureWirePerTest, expectOnlyGets } from './azure-harness.js';
 import {
+  answering,
   armError,
   azureContext,
-  azureWire,
   SUBSCRIPTION_ID,
   TENANT_ID,
   type AzureWire,
@@ -14,11 +15,7 @@ import { wholeTenant } from './fixtures/azure-subscription.js';
 const NOW = new Date('2026-11-27T10:00:00Z');
 const CLI = { provider: 'azure', via: 'cli' } as const;
 
-let wire: AzureWire | undefined;
-afterEach(async () => {
-  await wire?.close();
-  wire = undefined;
-});
+const { start } = azureWirePerTest(wholeTenant);
 
 /** collectAzure pointed at the wire, with a test credential. */
 function collectFrom(w: AzureWire, extra: { subscriptions?: string[]; signal?: AbortSignal } = {}) {
@@ -40,7 +37,7 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 describe('a live Azure tenant, read end to end on the wire', () => {
   it('reads each enabled subscription into a snapshot with every section, using only GET requests', async () => {
-    wire = await azureWire(wholeTenant);
+    const wire = await start();
     const snapshots = await all(collectFrom(wire));
     expect(snapshots).toHaveLength(1);
     const [snapshot] = snapshots as [AzureSnapshot];
@@ -66,11 +63,11 @@ describe('a live Azure tenant, read end to end on the wire', () => {
       expect(snapshot[section], section).toBeDefined();
     expect(snapshot.locations.length).toBeGreaterThan(0);
     expect(snapshot.errors.filter((e) => e.message.includes('no answer for'))).toEqual([]);
-    expect(wire.calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`)).toEqual([]);
+    expectOnlyGets(wire.calls);
   });
 
   it('reads only the subscriptions asked for, and says so when none of them is visible', async () => {
-    wire = await azureWire(wholeTenant);
+    const wire = await start();
     await expect(
       all(collectFrom(wire, { subscriptions: ['11111111-2222-3333-4444-555555555555'] })),
     ).rejects.toThrow(
@@ -79,10 +76,11 @@ describe('a live Azure tenant, read end to end on the wire', () => {
   });
 
   it('stops with the reason when the subscriptions cannot be listed', async () => {
-    wire = await azureWire((request) =>
-      request.path === '/subscriptions'
-        ? armError(401, 'InvalidAuthenticationToken', 'The access token has expired.')
-        : wholeTenant(request),
+    const wire = await start(
+      answering(
+        (request) => request.path === '/subscriptions',
+        armError(401, 'InvalidAuthenticationToken', 'The access token has expired.'),
+      ),
     );
     await expect(all(collectFrom(wire))).rejects.toThrow('Azure CLI login: ');
   });

@@ -1,6 +1,8 @@
 // A local stand-in for Azure Resource Manager, Key Vault and Microsoft Graph over HTTPS (the SDKs'
 // bearer-token policy refuses plain HTTP), so the SDKs' own request building, paging and response
 // parsing run. The certificate is self-signed for 127.0.0.1 and handed to the clients as their CA.
+// Also what the fixtures and tests answer with: replies as Azure sends them (lists in pages, errors,
+// throttling), handlers that answer some requests in a fixture's stead, and resources' ids and shapes.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -12,6 +14,11 @@ import { join } from 'node:path';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { AzureCollectContext } from '../../source/collect/azure/context.js';
 import type { CollectionError } from '../../source/model/snapshot.js';
+
+export const SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000000';
+export const TENANT_ID = '72f988bf-0000-4000-8000-000000000001';
+/** The fixture subscription's id, which is also its scope. */
+export const SUBSCRIPTION = `/subscriptions/${SUBSCRIPTION_ID}`;
 
 export interface AzureRequest {
   method: string;
@@ -121,13 +128,33 @@ function send(res: ServerResponse, reply: AzureReply): void {
   res.end(text);
 }
 
+// ---- Replies ----
+
 /** A page of an ARM or Graph list: `{ value, nextLink }` (Graph spells it `@odata.nextLink`). */
-export function armList(value: unknown[], nextLink?: string): AzureReply {
+export function armList(value: readonly unknown[], nextLink?: string): AzureReply {
   return { body: { value, ...(nextLink ? { nextLink } : {}) } };
 }
 
-export function graphList(value: unknown[], nextLink?: string): AzureReply {
+export function graphList(value: readonly unknown[], nextLink?: string): AzureReply {
   return { body: { value, ...(nextLink ? { '@odata.nextLink': nextLink } : {}) } };
+}
+
+/**
+ * The page of `items` a request asks for when they come in two: the first `firstPage` of them, with a
+ * next link (absolute, on the host that was asked) to the rest behind `$skiptoken=page-2`. All of them,
+ * with no link, when they fit on the first page.
+ */
+export function twoPages(
+  request: AzureRequest,
+  items: readonly unknown[],
+  firstPage: number,
+  list: typeof armList = armList,
+): AzureReply {
+  if (request.query.get('$skiptoken') === 'page-2') return list(items.slice(firstPage));
+  if (firstPage >= items.length) return list(items);
+  const next = new URLSearchParams(request.query);
+  next.set('$skiptoken', 'page-2');
+  return list(items.slice(0, firstPage), `https://${String(request.headers.host)}${request.path}?${next}`);
 }
 
 /** An ARM error reply, as Resource Manager sends it. */
@@ -136,10 +163,7 @@ export function armError(status: number, code: string, message: string): AzureRe
 }
 
 /** AuthorizationFailed, naming the action the way Azure does. */
-export function authorizationFailed(
-  action: string,
-  scope = '/subscriptions/00000000-0000-0000-0000-000000000000',
-): AzureReply {
+export function authorizationFailed(action: string, scope = SUBSCRIPTION): AzureReply {
   return armError(
     403,
     'AuthorizationFailed',
@@ -160,6 +184,71 @@ export function graphDenied(): AzureReply {
   };
 }
 
+/** Too many requests: come back at once (`Retry-After: 0`), so the SDK's retry runs without waiting. */
+export function throttled(): AzureReply {
+  return {
+    ...armError(429, 'TooManyRequests', 'Too many requests, retry after 0 seconds.'),
+    headers: { 'retry-after': '0', 'x-ms-error-code': 'TooManyRequests' },
+  };
+}
+
+// ---- Handlers that override a fixture where they answer ----
+
+/** A request's path ending with this (in any case: ARM paths are case-insensitive), or a test on the request. */
+export type RequestMatch = string | ((request: AzureRequest) => boolean);
+
+function matches(request: AzureRequest, match: RequestMatch): boolean {
+  return typeof match === 'string'
+    ? request.path.toLowerCase().endsWith(match.toLowerCase())
+    : match(request);
+}
+
+/** Answers the requests `match` picks with `reply`, and nothing else. */
+export function answering(
+  match: RequestMatch,
+  reply: AzureReply | ((request: AzureRequest) => AzureReply),
+): AzureHandler {
+  return (request) =>
+    matches(request, match) ? (typeof reply === 'function' ? reply(request) : reply) : undefined;
+}
+
+/**
+ * Throttles the first request each of `targets` picks, and answers nothing else; `throttled` holds the
+ * requests it turned away.
+ */
+export function throttledOnce(...targets: RequestMatch[]): AzureHandler & { throttled: AzureRequest[] } {
+  const done = new Set<RequestMatch>();
+  const turnedAway: AzureRequest[] = [];
+  const handler = (request: AzureRequest): AzureReply | undefined => {
+    const target = targets.find((t) => !done.has(t) && matches(request, t));
+    if (target === undefined) return undefined;
+    done.add(target);
+    turnedAway.push(request);
+    return throttled();
+  };
+  return Object.assign(handler, { throttled: turnedAway });
+}
+
+// ---- Resources as Resource Manager lists them ----
+
+/** The id of a resource of the fixture subscription, e.g. `armResourceId('rg', 'Microsoft.Sql/servers', 'sql-1')`. */
+export const armResourceId = (group: string, type: string, name: string): string =>
+  `${SUBSCRIPTION}/resourceGroups/${group}/providers/${type}/${name}`;
+
+/** The last segment of an id: the resource's name. */
+export const nameOf = (id: string): string => id.split('/').pop() ?? id;
+
+/** What every tracked resource lists first: its id, name (the id's last segment), type, location and tags. */
+export function armResource(
+  type: string,
+  resource: { id: string; location: string; tags?: Record<string, string> | undefined },
+): object {
+  const { id, location, tags } = resource;
+  return { id, name: nameOf(id), type, location, ...(tags ? { tags } : {}) };
+}
+
+// ---- The collection context ----
+
 /** A credential that hands out a fixed token and remembers the scopes it was asked for. */
 export function fakeCredential(): TokenCredential & { scopes: string[] } {
   const scopes: string[] = [];
@@ -172,15 +261,16 @@ export function fakeCredential(): TokenCredential & { scopes: string[] } {
   };
 }
 
-export const SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000000';
-export const TENANT_ID = '72f988bf-0000-4000-8000-000000000001';
-
 /** A collection context pointed at the wire: its endpoint and certificate, quick retries. */
-export function azureContext(wire: AzureWire, errors: CollectionError[] = []): AzureCollectContext {
+export function azureContext(
+  wire: AzureWire,
+  errors: CollectionError[] = [],
+  credential: TokenCredential = fakeCredential(),
+): AzureCollectContext {
   return {
     tenantId: TENANT_ID,
     subscriptionId: SUBSCRIPTION_ID,
-    credential: fakeCredential(),
+    credential,
     clientOptions: {
       endpoint: wire.url,
       tlsOptions: { ca: wire.ca },

@@ -240,9 +240,5 @@ export function tagRecord(
   return Object.fromEntries(tags.filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? '']));
 }
 
-/** A date from the SDK (Date or string) as ISO 8601; undefined when absent or invalid. */
-export function isoDate(value: Date | string | undefined | null): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
+/** One definition for both clouds' SDK dates. */
+export { isoDate } from '../../util/dates.js';

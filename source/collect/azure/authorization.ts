@@ -7,7 +7,7 @@ import {
   type RoleAssignmentScheduleInstance,
 } from '@azure/arm-authorization';
 import type { RoleAssignment } from '../../model/azure-snapshot.js';
-import { isoDate, listAll, type AzureCollectContext } from './context.js';
+import { armClient, isoDate, listAll, subscriptionScope, type AzureCollectContext } from './context.js';
 
 const SERVICE = 'Microsoft.Authorization';
 
@@ -16,15 +16,10 @@ function roleKey(roleDefinitionId: string): string {
   return (roleDefinitionId.split('/').filter(Boolean).pop() ?? roleDefinitionId).toLowerCase();
 }
 
-/** Scopes as ARM wants them in a `/{scope}/...` path: without the leading slash (else `//subscriptions`). */
-function subscriptionScope(ctx: AzureCollectContext): string {
-  return `subscriptions/${ctx.subscriptionId}`;
-}
-
 export async function collectAuthorization(
   ctx: AzureCollectContext,
 ): Promise<{ roleAssignments: RoleAssignment[] } | undefined> {
-  const client = new AuthorizationManagementClient(ctx.credential, ctx.subscriptionId, ctx.clientOptions);
+  const client = armClient(ctx, AuthorizationManagementClient);
   const assignments = await listAll(
     ctx,
     {
@@ -36,11 +31,7 @@ export async function collectAuthorization(
   );
   if (!assignments) return undefined;
   const [roleNames, pim] = await Promise.all([readRoleNames(ctx, client), readPim(ctx, client)]);
-  const roleAssignments = assignments.flatMap((a) => {
-    const mapped = toRoleAssignment(a, roleNames, pim);
-    return mapped ? [mapped] : [];
-  });
-  return { roleAssignments };
+  return { roleAssignments: assignments.flatMap((a) => toRoleAssignment(a, roleNames, pim) ?? []) };
 }
 
 /** Role names by definition GUID; empty when they could not be read (the GUID then stands in). */

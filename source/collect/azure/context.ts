@@ -1,10 +1,13 @@
 // What every Azure collector shares: the subscription being read, the credential, one set of client
 // options, and one way to make a read call that records its failure instead of throwing, so a check
-// can say which call failed and which role or permission was missing.
+// can say which call failed and which role or permission was missing. Built on it: the clients made
+// from those options, every item of a list, how many per-resource calls run at once, a cancellable
+// wait on a call that takes no signal, and reading what a service says in a failed reply.
 
 import type { TokenCredential } from '@azure/core-auth';
 import type { CommonClientOptions } from '@azure/core-client';
 import type { CollectionError } from '../../model/snapshot.js';
+import { mapLimit } from '../../util/collections.js';
 import { classifyAzureError } from './errors.js';
 
 export interface AzureCollectContext {
@@ -30,6 +33,36 @@ export const GRAPH_ENDPOINT = 'https://graph.microsoft.com';
 /** Bounded fan-out for per-resource calls (containers, keys, auditing policies). */
 export const RESOURCE_CONCURRENCY = 6;
 
+// ---- Clients ----
+
+/** A Resource Manager client for the subscription being read, with the shared options. */
+export function armClient<Client>(
+  ctx: AzureCollectContext,
+  Client: new (
+    credential: TokenCredential,
+    subscriptionId: string,
+    options: AzureCollectContext['clientOptions'],
+  ) => Client,
+): Client {
+  return new Client(ctx.credential, ctx.subscriptionId, ctx.clientOptions);
+}
+
+/**
+ * The shared options for a client that does not call Resource Manager (a vault's data plane, Graph):
+ * the retry and TLS settings, without the ARM endpoint, which would send it to Resource Manager.
+ */
+export function nonArmClientOptions(ctx: AzureCollectContext): CommonClientOptions {
+  const { endpoint: _arm, ...shared } = ctx.clientOptions;
+  return shared;
+}
+
+/** The subscription as a scope in a `/{scope}/...` path: without the leading slash (else `//subscriptions`). */
+export function subscriptionScope(ctx: AzureCollectContext): string {
+  return `subscriptions/${ctx.subscriptionId}`;
+}
+
+// ---- Read calls ----
+
 export interface AzureReadCall {
   /** The resource provider (`Microsoft.Sql`) or `graph`: checks look errors up by it. */
   service: string;
@@ -39,7 +72,10 @@ export interface AzureReadCall {
   permission: string;
   region?: string;
   resourceId?: string;
-  /** HTTP statuses or error codes that mean "read, not configured": the call then gives `null`. */
+  /**
+   * HTTP statuses or error codes that mean "read, not configured": the call then gives `null`, and a
+   * list none of its items.
+   */
   absentWhen?: readonly (number | string)[];
 }
 
@@ -80,8 +116,8 @@ export async function read<T>(
 }
 
 /**
- * Every item of a paged list (the SDKs follow `nextLink`); `undefined` when any page failed, so a
- * partial list never passes for a complete one.
+ * Every item of a paged list (the SDKs follow `nextLink`): none when Azure says there is nothing of the
+ * kind (`absentWhen`); `undefined` when any page failed, so a partial list never passes for a complete one.
  */
 export async function listAll<T>(
   ctx: AzureCollectContext,
@@ -93,7 +129,71 @@ export async function listAll<T>(
     for await (const item of list(abortSignal)) all.push(item);
     return all;
   });
-  return items ?? undefined;
+  return items === null ? [] : items;
+}
+
+/**
+ * Every item of a list the API answers in one reply, with no `nextLink` (diagnostic settings, Defender
+ * pricings): none when Azure says there is nothing of the kind (`absentWhen`); `undefined` when it failed.
+ */
+export async function listOnePage<T>(
+  ctx: AzureCollectContext,
+  call: AzureReadCall,
+  send: (abortSignal: AbortSignal | undefined) => Promise<{ value?: T[] }>,
+): Promise<T[] | undefined> {
+  const page = await read(ctx, call, send);
+  return page === undefined ? undefined : (page?.value ?? []);
+}
+
+/** Reads each resource, `RESOURCE_CONCURRENCY` at a time; results in the resources' order. */
+export function perResource<T, R>(
+  resources: readonly T[],
+  readOne: (resource: T) => Promise<R>,
+): Promise<R[]> {
+  return mapLimit(resources, RESOURCE_CONCURRENCY, (resource) => readOne(resource));
+}
+
+/** Waits for a call that does not take the abort signal, or stops waiting when the collection is cancelled. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason ?? new Error('aborted'));
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+// ---- What Azure sends ----
+
+/** A reply's JSON body; `undefined` when it is empty or not JSON. */
+export function parseJson(text: string | null | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `{ error: { code, message } }` that Resource Manager, Key Vault and Graph send with a failure;
+ * each part only when it is a non-empty string.
+ */
+export function serviceErrorOf(body: unknown): { code?: string; message?: string } {
+  const error = (body as { error?: { code?: unknown; message?: unknown } | null } | null | undefined)?.error;
+  return {
+    ...(typeof error?.code === 'string' && error.code ? { code: error.code } : {}),
+    ...(typeof error?.message === 'string' && error.message ? { message: error.message } : {}),
+  };
+}
+
+/** A listed resource with the id and name every real one has (the SDKs' types leave both optional). */
+export type Named<T> = T & { id: string; name: string };
+
+/** The listed resources that have an id and a name. */
+export function named<T extends { id?: string; name?: string }>(resources: readonly T[]): Named<T>[] {
+  return resources.filter((r): r is Named<T> => Boolean(r.id && r.name));
 }
 
 /** Azure ids are case-insensitive; the resource group is the 5th segment. */
@@ -101,14 +201,10 @@ export function resourceGroupOf(id: string): string {
   return id.split('/')[4] ?? '';
 }
 
-/** Azure tags as a plain record; undefined when there are none. */
-export function tagsOf(tags: Record<string, string> | undefined): Record<string, string> | undefined {
-  return tags && Object.keys(tags).length > 0 ? { ...tags } : undefined;
+/** A resource's tags, to spread into its record: no `tags` when it has none. */
+export function tagsOf(tags: Record<string, string> | undefined): { tags?: Record<string, string> } {
+  return tags && Object.keys(tags).length > 0 ? { tags: { ...tags } } : {};
 }
 
-/** A date from the SDK (Date or string) as ISO 8601; undefined when absent or invalid. */
-export function isoDate(value: Date | string | undefined | null): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
+/** One definition for both clouds' SDK dates. */
+export { isoDate } from '../../util/dates.js';

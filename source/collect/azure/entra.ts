@@ -11,7 +11,15 @@ import type {
   ConditionalAccessPolicy,
   ServicePrincipal,
 } from '../../model/azure-snapshot.js';
-import { isoDate, listAll, type AzureCollectContext, type AzureReadCall } from './context.js';
+import {
+  isoDate,
+  listAll,
+  nonArmClientOptions,
+  parseJson,
+  serviceErrorOf,
+  type AzureCollectContext,
+  type AzureReadCall,
+} from './context.js';
 
 /** Graph's own scope, whatever base URL is used (a sovereign cloud's Graph or a test server). */
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -65,11 +73,8 @@ interface GraphReader {
 }
 
 function graphReader(ctx: AzureCollectContext): GraphReader {
-  // The ARM endpoint is not Graph's: keep the TLS and retry options, drop the endpoint.
-  const options = { ...ctx.clientOptions };
-  delete options.endpoint;
   const client = new ServiceClient({
-    ...options,
+    ...nonArmClientOptions(ctx),
     credential: ctx.credential,
     credentialScopes: [GRAPH_SCOPE],
   });
@@ -115,24 +120,13 @@ async function graphGet(client: ServiceClient, url: string, abortSignal: AbortSi
   return body;
 }
 
-function parseJson(text: string | null | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Graph's `{ error: { code, message } }` as a RestError, so `read()` classifies it like an SDK error. */
 function graphError(status: number, body: unknown): RestError {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-  const code = typeof error?.code === 'string' && error.code ? error.code : String(status);
-  const message =
-    typeof error?.message === 'string' && error.message
-      ? error.message
-      : `Microsoft Graph answered HTTP ${status}`;
-  return new RestError(message, { statusCode: status, code });
+  const error = serviceErrorOf(body);
+  return new RestError(error.message ?? `Microsoft Graph answered HTTP ${status}`, {
+    statusCode: status,
+    code: error.code ?? String(status),
+  });
 }
 
 // ---- Conditional Access ----

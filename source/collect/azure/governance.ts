@@ -12,7 +12,7 @@ import type {
   LogAnalyticsWorkspace,
   PolicyAssignment,
 } from '../../model/azure-snapshot.js';
-import { listAll, read, type AzureCollectContext } from './context.js';
+import { armClient, listAll, listOnePage, subscriptionScope, type AzureCollectContext } from './context.js';
 
 /**
  * A resource provider the subscription never registered has no resources of its kind: ARM answers
@@ -25,7 +25,7 @@ const NOT_REGISTERED = ['MissingSubscriptionRegistration'] as const;
 export async function collectPolicy(
   ctx: AzureCollectContext,
 ): Promise<{ assignments: PolicyAssignment[] } | undefined> {
-  const client = new PolicyClient(ctx.credential, ctx.subscriptionId, ctx.clientOptions);
+  const client = armClient(ctx, PolicyClient);
   // Without a filter ARM lists assignments on the subscription, inside it, and inherited from above it.
   const assignments = await listAll(
     ctx,
@@ -74,10 +74,10 @@ export async function collectMonitor(ctx: AzureCollectContext): Promise<AzureMon
 }
 
 async function readActivityLogSettings(ctx: AzureCollectContext): Promise<DiagnosticSetting[] | undefined> {
-  const client = new MonitorClient(ctx.credential, ctx.subscriptionId, ctx.clientOptions);
+  const client = armClient(ctx, MonitorClient);
   // Subscription diagnostic settings are the resource's own settings with the subscription as the
   // resource (api-version 2017-05-01-preview serves both). One page: the API has no nextLink.
-  const listed = await read(
+  const settings = await listOnePage(
     ctx,
     {
       service: 'Microsoft.Insights',
@@ -85,10 +85,9 @@ async function readActivityLogSettings(ctx: AzureCollectContext): Promise<Diagno
       permission: 'Microsoft.Insights/diagnosticSettings/read',
       absentWhen: NOT_REGISTERED,
     },
-    (abortSignal) => client.diagnosticSettings.list(`subscriptions/${ctx.subscriptionId}`, { abortSignal }),
+    (abortSignal) => client.diagnosticSettings.list(subscriptionScope(ctx), { abortSignal }),
   );
-  if (listed === undefined) return undefined;
-  return (listed?.value ?? []).flatMap((s) => toDiagnosticSetting(s) ?? []);
+  return settings?.flatMap((s) => toDiagnosticSetting(s) ?? []);
 }
 
 function toDiagnosticSetting(s: DiagnosticSettingsResource): DiagnosticSetting | undefined {
@@ -105,12 +104,8 @@ function toDiagnosticSetting(s: DiagnosticSettingsResource): DiagnosticSetting |
 }
 
 async function readWorkspaces(ctx: AzureCollectContext): Promise<LogAnalyticsWorkspace[] | undefined> {
-  const client = new OperationalInsightsManagementClient(
-    ctx.credential,
-    ctx.subscriptionId,
-    ctx.clientOptions,
-  );
-  const listed = await read(
+  const client = armClient(ctx, OperationalInsightsManagementClient);
+  const workspaces = await listAll(
     ctx,
     {
       service: 'Microsoft.OperationalInsights',
@@ -118,14 +113,9 @@ async function readWorkspaces(ctx: AzureCollectContext): Promise<LogAnalyticsWor
       permission: 'Microsoft.OperationalInsights/workspaces/read',
       absentWhen: NOT_REGISTERED,
     },
-    async (abortSignal) => {
-      const all: Workspace[] = [];
-      for await (const w of client.workspaces.list({ abortSignal })) all.push(w);
-      return all;
-    },
+    (abortSignal) => client.workspaces.list({ abortSignal }),
   );
-  if (listed === undefined) return undefined;
-  return (listed ?? []).flatMap((w) => toWorkspace(w) ?? []);
+  return workspaces?.flatMap((w) => toWorkspace(w) ?? []);
 }
 
 /** A workspace whose retention Azure did not report is left out rather than given a made-up one. */
@@ -139,9 +129,9 @@ function toWorkspace(w: Workspace): LogAnalyticsWorkspace | undefined {
 export async function collectDefender(
   ctx: AzureCollectContext,
 ): Promise<{ plans: DefenderPlan[] } | undefined> {
-  const client = new SecurityCenter(ctx.credential, ctx.subscriptionId, ctx.clientOptions);
+  const client = armClient(ctx, SecurityCenter);
   // One page: the pricings API has no nextLink. Unregistered Microsoft.Security means no plan is on.
-  const listed = await read(
+  const pricings = await listOnePage(
     ctx,
     {
       service: 'Microsoft.Security',
@@ -151,8 +141,8 @@ export async function collectDefender(
     },
     (abortSignal) => client.pricings.list({ abortSignal }),
   );
-  if (listed === undefined) return undefined;
-  return { plans: (listed?.value ?? []).flatMap((p) => toPlan(p) ?? []) };
+  if (!pricings) return undefined;
+  return { plans: pricings.flatMap((p) => toPlan(p) ?? []) };
 }
 
 function toPlan(p: Pricing): DefenderPlan | undefined {

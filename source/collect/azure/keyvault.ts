@@ -6,16 +6,28 @@ import { KeyVaultManagementClient, type Vault } from '@azure/arm-keyvault';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { KeyClient, type KeyClientOptions, type KeyRotationPolicy } from '@azure/keyvault-keys';
 import type { KeyVault, KeyVaultKey } from '../../model/azure-snapshot.js';
-import { mapLimit } from '../../util/collections.js';
-import { ARM_ENDPOINT, listAll, read, RESOURCE_CONCURRENCY, type AzureCollectContext } from './context.js';
+import {
+  ARM_ENDPOINT,
+  armClient,
+  listAll,
+  named,
+  nonArmClientOptions,
+  parseJson,
+  perResource,
+  read,
+  serviceErrorOf,
+  untilAborted,
+  type AzureCollectContext,
+  type Named,
+} from './context.js';
 
 const SERVICE = 'Microsoft.KeyVault';
 
-type Listed = Vault & { id: string; name: string };
+type Listed = Named<Vault>;
 type RotationPolicy = KeyVaultKey['rotationPolicy'];
 
 export async function collectKeyVault(ctx: AzureCollectContext): Promise<{ vaults: KeyVault[] } | undefined> {
-  const client = new KeyVaultManagementClient(ctx.credential, ctx.subscriptionId, ctx.clientOptions);
+  const client = armClient(ctx, KeyVaultManagementClient);
   const vaults = await listAll(
     ctx,
     {
@@ -26,9 +38,8 @@ export async function collectKeyVault(ctx: AzureCollectContext): Promise<{ vault
     (abortSignal) => client.vaults.listBySubscription({ abortSignal }),
   );
   if (!vaults) return undefined;
-  const listed = vaults.filter((v): v is Listed => Boolean(v.id && v.name));
   return {
-    vaults: await mapLimit(listed, RESOURCE_CONCURRENCY, async (vault) => {
+    vaults: await perResource(named(vaults), async (vault) => {
       const keys = vault.properties.vaultUri
         ? await collectKeys(ctx, vault, vault.properties.vaultUri)
         : undefined;
@@ -50,14 +61,14 @@ export async function collectKeyVault(ctx: AzureCollectContext): Promise<{ vault
  * endpoint, which would send it to Resource Manager instead of the vault.
  */
 function keyClientFor(ctx: AzureCollectContext, vaultUri: string, messages: PipelinePolicy): KeyClient {
-  const { endpoint, ...shared } = ctx.clientOptions;
+  const shared = nonArmClientOptions(ctx);
   const options: KeyClientOptions = {
     ...shared,
     additionalPolicies: [...(shared.additionalPolicies ?? []), { policy: messages, position: 'perCall' }],
     // The SDK refuses a token challenge whose resource is not the vault's parent domain. Public Azure
     // vaults always pass; another ARM endpoint (a sovereign cloud, a test server) may serve vaults on
     // hosts the check does not know. The vault URI comes from Resource Manager either way.
-    disableChallengeResourceVerification: isCustomArm(endpoint),
+    disableChallengeResourceVerification: isCustomArm(ctx.clientOptions.endpoint),
   };
   return new KeyClient(vaultUri, ctx.credential, options);
 }
@@ -88,7 +99,7 @@ async function collectKeys(
   if (!listed) return undefined;
   // Keys behind certificates (`managed`) rotate with their certificate and take no rotation policy.
   const keys = listed.filter((k): k is typeof k & { id: string } => Boolean(k.id) && k.managed !== true);
-  return mapLimit(keys, RESOURCE_CONCURRENCY, async (key) => {
+  return perResource(keys, async (key) => {
     const rotationPolicy = await readRotationPolicy(ctx, client, vault, key);
     return {
       id: key.id,
@@ -117,6 +128,7 @@ async function readRotationPolicy(
       // The key was deleted between the list and this read: there is no policy.
       absentWhen: [404],
     },
+    // getKeyRotationPolicy does not pass its options on, abort signal included.
     (abortSignal) => untilAborted(client.getKeyRotationPolicy(key.name), abortSignal),
   );
   if (policy === undefined) return undefined;
@@ -163,17 +175,6 @@ export function isoDurationDays(text: string): number | undefined {
   return Math.round(total);
 }
 
-/** `getKeyRotationPolicy` does not pass its options on, abort signal included: stop waiting on cancel. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason ?? new Error('aborted'));
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * The paged key list reports a refusal as "Pagination failed with unexpected statusCode 403", dropping
  * Key Vault's own words, which tell an RBAC or access-policy refusal from the vault's firewall. This
@@ -186,7 +187,7 @@ function serviceMessages(): { policy: PipelinePolicy; explain: (error: unknown) 
       name: 'keepKeyVaultErrorMessage',
       async sendRequest(request, next) {
         const response = await next(request);
-        if (response.status >= 400) last = errorMessageOf(response.bodyAsText);
+        if (response.status >= 400) last = serviceErrorOf(parseJson(response.bodyAsText)).message;
         return response;
       },
     },
@@ -196,15 +197,6 @@ function serviceMessages(): { policy: PipelinePolicy; explain: (error: unknown) 
       return error;
     },
   };
-}
-
-function errorMessageOf(body: string | null | undefined): string | undefined {
-  try {
-    const message = (JSON.parse(body ?? '') as { error?: { message?: unknown } }).error?.message;
-    return typeof message === 'string' && message ? message : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function* explained<T>(

@@ -7,7 +7,7 @@ import {
   type SecurityRule,
 } from '@azure/arm-network';
 import type { NetworkSecurityGroup, NsgRule } from '../../model/azure-snapshot.js';
-import { listAll, tagsOf, type AzureCollectContext } from './context.js';
+import { armClient, listAll, named, tagsOf, type AzureCollectContext, type Named } from './context.js';
 
 /** The lowest priority a custom rule can have: evaluated after every other custom rule. */
 const LAST_CUSTOM_PRIORITY = 4096;
@@ -15,7 +15,7 @@ const LAST_CUSTOM_PRIORITY = 4096;
 export async function collectNetwork(
   ctx: AzureCollectContext,
 ): Promise<{ networkSecurityGroups: NetworkSecurityGroup[] } | undefined> {
-  const client = new NetworkManagementClient(ctx.credential, ctx.subscriptionId, ctx.clientOptions);
+  const client = armClient(ctx, NetworkManagementClient);
   const groups = await listAll(
     ctx,
     {
@@ -26,17 +26,16 @@ export async function collectNetwork(
     (abortSignal) => client.networkSecurityGroups.listAll({ abortSignal }),
   );
   if (!groups) return undefined;
-  return { networkSecurityGroups: groups.flatMap((g) => (g.id && g.name ? [nsgOf(g, g.id, g.name)] : [])) };
+  return { networkSecurityGroups: named(groups).map(nsgOf) };
 }
 
-function nsgOf(group: SdkNsg, id: string, name: string): NetworkSecurityGroup {
-  const tags = tagsOf(group.tags);
+function nsgOf(group: Named<SdkNsg>): NetworkSecurityGroup {
   const attached = [...(group.subnets ?? []), ...(group.networkInterfaces ?? [])];
   return {
-    id,
-    name,
+    id: group.id,
+    name: group.name,
     location: group.location ?? '',
-    ...(tags ? { tags } : {}),
+    ...tagsOf(group.tags),
     // Default rules (AllowVnetInBound, DenyAllInBound, ...) are the same in every group and let nothing
     // in from the internet; only the rules someone wrote can.
     securityRules: (group.securityRules ?? []).map(ruleOf),

@@ -1,21 +1,18 @@
 // Azure SQL: every logical server of the subscription, its server-level auditing policy, and the
 // transparent data encryption state of each user database. Read calls only.
 
-import {
-  SqlManagementClient,
-  type Database,
-  type Server,
-  type ServerBlobAuditingPolicy,
-} from '@azure/arm-sql';
+import { SqlManagementClient, type Server, type ServerBlobAuditingPolicy } from '@azure/arm-sql';
 import type { SqlDatabase, SqlServer } from '../../model/azure-snapshot.js';
-import { mapLimit } from '../../util/collections.js';
 import {
+  armClient,
   listAll,
+  named,
+  perResource,
   read,
-  RESOURCE_CONCURRENCY,
   resourceGroupOf,
   tagsOf,
   type AzureCollectContext,
+  type Named,
 } from './context.js';
 
 const SERVICE = 'Microsoft.Sql';
@@ -24,32 +21,30 @@ const SERVICE = 'Microsoft.Sql';
 const TDE_NAME = 'current';
 
 export async function collectSql(ctx: AzureCollectContext): Promise<{ servers: SqlServer[] } | undefined> {
-  const client = new SqlManagementClient(ctx.credential, ctx.subscriptionId, ctx.clientOptions);
+  const client = armClient(ctx, SqlManagementClient);
   const servers = await listAll(
     ctx,
     { service: SERVICE, operation: 'servers.list', permission: 'Microsoft.Sql/servers/read' },
     (abortSignal) => client.servers.list({ abortSignal }),
   );
   if (!servers) return undefined;
-  const listed = servers.filter((s): s is Server & { id: string; name: string } => Boolean(s.id && s.name));
-  return { servers: await mapLimit(listed, RESOURCE_CONCURRENCY, (s) => collectServer(ctx, client, s)) };
+  return { servers: await perResource(named(servers), (s) => collectServer(ctx, client, s)) };
 }
 
 async function collectServer(
   ctx: AzureCollectContext,
   client: SqlManagementClient,
-  server: Server & { id: string; name: string },
+  server: Named<Server>,
 ): Promise<SqlServer> {
   const [auditing, databases] = await Promise.all([
     readAuditing(ctx, client, server),
     collectDatabases(ctx, client, server),
   ]);
-  const tags = tagsOf(server.tags);
   return {
     id: server.id,
     name: server.name,
     location: server.location,
-    ...(tags ? { tags } : {}),
+    ...tagsOf(server.tags),
     ...(auditing ? { auditing } : {}),
     ...(databases ? { databases } : {}),
   };
@@ -111,11 +106,8 @@ async function collectDatabases(
   );
   if (!databases) return undefined;
   // master holds no customer data and its encryption cannot be configured.
-  const user = databases.filter(
-    (db): db is Database & { id: string; name: string } =>
-      Boolean(db.id && db.name) && db.name?.toLowerCase() !== 'master',
-  );
-  return mapLimit(user, RESOURCE_CONCURRENCY, async (db) => {
+  const user = named(databases).filter((db) => db.name.toLowerCase() !== 'master');
+  return perResource(user, async (db) => {
     const tde = await read(
       ctx,
       {

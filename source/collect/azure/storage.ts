@@ -8,27 +8,29 @@ import {
   type StorageAccount as ArmStorageAccount,
 } from '@azure/arm-storage';
 import type { BlobContainer, StorageAccount } from '../../model/azure-snapshot.js';
-import { mapLimit } from '../../util/collections.js';
 import {
+  armClient,
   listAll,
+  named,
+  perResource,
   read,
-  RESOURCE_CONCURRENCY,
   resourceGroupOf,
   tagsOf,
   type AzureCollectContext,
+  type Named,
 } from './context.js';
 
 const SERVICE = 'Microsoft.Storage';
 
 const TLS_VERSIONS = ['TLS1_0', 'TLS1_1', 'TLS1_2', 'TLS1_3'] as const;
 
-type Listed = ArmStorageAccount & { id: string; name: string };
+type Listed = Named<ArmStorageAccount>;
 type Immutability = BlobContainer['immutabilityPolicy'];
 
 export async function collectStorage(
   ctx: AzureCollectContext,
 ): Promise<{ accounts: StorageAccount[] } | undefined> {
-  const client = new StorageManagementClient(ctx.credential, ctx.subscriptionId, ctx.clientOptions);
+  const client = armClient(ctx, StorageManagementClient);
   const accounts = await listAll(
     ctx,
     {
@@ -39,9 +41,8 @@ export async function collectStorage(
     (abortSignal) => client.storageAccounts.list({ abortSignal }),
   );
   if (!accounts) return undefined;
-  const listed = accounts.filter((a): a is Listed => Boolean(a.id && a.name));
   return {
-    accounts: await mapLimit(listed, RESOURCE_CONCURRENCY, async (account) => {
+    accounts: await perResource(named(accounts), async (account) => {
       const containers = await collectContainers(ctx, client, account);
       return { ...accountOf(account), ...(containers ? { containers } : {}) };
     }),
@@ -50,13 +51,12 @@ export async function collectStorage(
 
 /** The account's settings as the checks read them; "not set" takes the meaning Azure gives it. */
 function accountOf(account: Listed): StorageAccount {
-  const tags = tagsOf(account.tags);
   const tls = TLS_VERSIONS.find((v) => v === account.minimumTlsVersion);
   return {
     id: account.id,
     name: account.name,
     location: account.location,
-    ...(tags ? { tags } : {}),
+    ...tagsOf(account.tags),
     // Every account is encrypted; without a key vault key it is with Microsoft's keys.
     keySource:
       account.encryption?.keySource?.toLowerCase() === 'microsoft.keyvault'
@@ -97,11 +97,11 @@ async function collectContainers(
     (abortSignal) => client.blobContainers.list(group, account.name, { abortSignal }),
   );
   if (!items) return undefined;
-  const named = items.filter((c): c is ListContainerItem & { name: string } => Boolean(c.name));
+  const listed = items.filter((c): c is ListContainerItem & { name: string } => Boolean(c.name));
   const containers: BlobContainer[] = [];
   // Policies are read one after another: only containers flagged with one need a read, and the
   // accounts themselves are already read in parallel.
-  for (const item of named) {
+  for (const item of listed) {
     const policy = await immutabilityOf(ctx, client, account, item);
     if (policy === undefined) return undefined;
     containers.push({
