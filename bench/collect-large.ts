@@ -1049,7 +1049,7 @@ async function bench(): Promise<void> {
     for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) delete process.env[name];
     Object.assign(process.env, {
       AWS_ENDPOINT_URL: ready.url,
-      AWS_ACCESS_KEY_ID: 'AKIABENCH00000000001',
+      AWS_ACCESS_KEY_ID: 'AKIAFAKEBENCHKEY0001', // fake: the local server checks no signature
       AWS_SECRET_ACCESS_KEY: 'bench-secret',
       AWS_REGION: 'us-east-1',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
