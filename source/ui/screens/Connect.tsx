@@ -55,7 +55,7 @@ export function Connect() {
         ) : relevant.length === 0 ? (
           <Box flexDirection="column">
             <Text>None found for {providers.map((p) => (p === 'aws' ? 'AWS' : 'Azure')).join(' or ')}.</Text>
-            <Text>To scan your own estate later (read-only):</Text>
+            <Text>To scan your own estate (read-only), sign in, then come back to this screen:</Text>
             {providers.includes('aws') ? (
               <Text>
                 {'  '}AWS: <Text bold>aws configure sso</Text> then <Text bold>aws sso login</Text>, with the
@@ -64,7 +64,7 @@ export function Connect() {
             ) : null}
             {providers.includes('azure') ? (
               <Text>
-                {'  '}Azure: <Text bold>az login</Text> as a user with the Reader and Security Reader roles,
+                {'  '}Azure: <Text bold>az login</Text> as a user with the Reader and Key Vault Reader roles,
                 plus Graph Policy.Read.All and Application.Read.All for Entra ID checks.
               </Text>
             ) : null}
