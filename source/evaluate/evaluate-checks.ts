@@ -19,10 +19,12 @@ export function evaluateSnapshot(
   checks: readonly Check[],
   estate: readonly Snapshot[] = [snapshot],
 ): Finding[] {
+  // Once per snapshot, not per check: with hundreds of snapshots this filter was a third of the time.
+  const sameProvider = estate.filter((s) => s.provider === snapshot.provider);
   return checks
     .filter((check) => check.provider === snapshot.provider)
     .flatMap((check) =>
-      runCheck(check, snapshot, estate).map((result) => toFinding(check, snapshot, result)),
+      runCheck(check, snapshot, sameProvider).map((result) => toFinding(check, snapshot, result)),
     );
 }
 
@@ -37,18 +39,13 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
   return [...merged.values()];
 }
 
-function runCheck(check: Check, snapshot: Snapshot, estate: readonly Snapshot[]): CheckResult[] {
+/** `sameProvider` holds only snapshots of the check's provider (evaluateSnapshot filters it). */
+function runCheck(check: Check, snapshot: Snapshot, sameProvider: readonly Snapshot[]): CheckResult[] {
   type AzureOne = Extract<Snapshot, { provider: 'azure' }>;
   try {
     return check.provider === 'aws'
-      ? check.evaluate(
-          snapshot as AwsSnapshot,
-          estate.filter((s): s is AwsSnapshot => s.provider === 'aws'),
-        )
-      : check.evaluate(
-          snapshot as AzureOne,
-          estate.filter((s): s is AzureOne => s.provider === 'azure'),
-        );
+      ? check.evaluate(snapshot as AwsSnapshot, sameProvider as readonly AwsSnapshot[])
+      : check.evaluate(snapshot as AzureOne, sameProvider as readonly AzureOne[]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return [
