@@ -35,6 +35,11 @@ export interface ScanOptions {
   aws?: readonly AwsTarget[];
   /** Regions to read; empty or absent means every enabled region. */
   regions?: readonly string[];
+  /**
+   * AWS Organizations: read every active account of each credential's organization, members through
+   * this role name (e.g. a read-only audit role deployed by StackSets or Control Tower).
+   */
+  assumeRole?: string;
   /** Live collection: every enabled subscription each Azure credential reaches. */
   azure?: readonly AzureTarget[];
   /** Azure subscription ids to read; empty or absent means all. */
@@ -96,16 +101,45 @@ async function snapshotJobs(
   const jobs: SnapshotJob[] = [];
   if (aws.length > 0) {
     const { collectAwsAccount, describeTarget } = await import('../collect/aws/collect-account.js');
-    for (const target of aws)
-      jobs.push({
-        label: describeTarget(target),
-        collect: async function* () {
-          yield await collectAwsAccount(target, {
-            ...common,
-            ...(options.regions ? { regions: options.regions } : {}),
+    const awsCommon = { ...common, ...(options.regions ? { regions: options.regions } : {}) };
+    for (const target of aws) {
+      if (!options.assumeRole) {
+        jobs.push({
+          label: describeTarget(target),
+          collect: async function* () {
+            yield await collectAwsAccount(target, awsCommon);
+          },
+        });
+        continue;
+      }
+      // The whole organization: one job per active account, members through the role they trust.
+      const role = options.assumeRole;
+      const { organizationAccounts, memberCredentials } =
+        await import('../collect/aws/organization-accounts.js');
+      try {
+        for (const account of await organizationAccounts(target, options.signal)) {
+          const label = `AWS account ${account.name ?? account.id}${account.own ? '' : ` (role ${role})`}`;
+          jobs.push({
+            label,
+            collect: async function* () {
+              yield await collectAwsAccount(target, {
+                ...awsCommon,
+                label,
+                ...(account.own ? {} : { credentials: memberCredentials(target, account.id, role) }),
+              });
+            },
           });
-        },
-      });
+        }
+      } catch (error) {
+        if (!(error instanceof CollectError)) throw error;
+        jobs.push({
+          label: describeTarget(target),
+          collect: () => {
+            throw error;
+          },
+        });
+      }
+    }
   }
   if (azure.length > 0) {
     const { collectAzure, describeAzureTarget } = await import('../collect/azure/collect-subscription.js');

@@ -25,6 +25,8 @@ export type Command =
       profiles?: string[];
       /** Azure subscription ids to read; absent means every enabled one the login reaches. */
       subscriptions?: string[];
+      /** AWS Organizations: every active account, members through this role. */
+      assumeRole?: string;
       failOn?: Severity;
     }
   | { name: 'plan'; format: PlanFormat; out?: string; failOn?: Severity }
@@ -42,7 +44,7 @@ export const USAGE = `soc2-ready: how far you are from a SOC 2 Type II report, a
 Usage:
   soc2-ready                       open the guided session (needs a terminal)
   soc2-ready scan                  collect (read-only), evaluate and record a run
-        [--provider aws|azure|all] [--profile NAME]... [--regions LIST|all]
+        [--provider aws|azure|all] [--profile NAME]... [--regions LIST|all] [--assume-role ROLE]
         [--subscription ID]... [--fail-on SEVERITY]
   soc2-ready plan                  print the readiness plan
         [--format md|csv|json|html|oscal] [--out FILE] [--fail-on SEVERITY]
@@ -73,6 +75,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         regions: { type: 'string' },
         profile: { type: 'string', multiple: true },
         subscription: { type: 'string', multiple: true },
+        'assume-role': { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
         'fail-on': { type: 'string' },
@@ -119,6 +122,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
             : {}),
           ...(values.profile?.length ? { profiles: values.profile } : {}),
           ...(values.subscription?.length ? { subscriptions: values.subscription } : {}),
+          ...(values['assume-role'] ? { assumeRole: values['assume-role'] } : {}),
           ...(failOn ? { failOn } : {}),
         },
         [sub, ...rest],

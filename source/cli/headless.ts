@@ -98,7 +98,7 @@ async function scan(
  */
 async function liveTargets(
   command: Extract<Command, { name: 'scan' }>,
-): Promise<Pick<ScanOptions, 'aws' | 'regions' | 'azure' | 'subscriptions'>> {
+): Promise<Pick<ScanOptions, 'aws' | 'regions' | 'azure' | 'subscriptions' | 'assumeRole'>> {
   const aws: AwsTarget[] =
     command.provider === 'azure'
       ? []
@@ -118,6 +118,7 @@ async function liveTargets(
     azure,
     ...(command.regions ? { regions: command.regions } : {}),
     ...(command.subscriptions ? { subscriptions: command.subscriptions } : {}),
+    ...(command.assumeRole ? { assumeRole: command.assumeRole } : {}),
   };
 }
 

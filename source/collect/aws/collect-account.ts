@@ -3,6 +3,7 @@
 // makes its checks UNKNOWN instead of failing the scan.
 
 import { setMaxListeners } from 'node:events';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsSnapshot } from '../../model/aws-snapshot.js';
@@ -30,14 +31,22 @@ export interface AwsAccountOptions {
   now: () => Date;
   signal?: AbortSignal;
   onService?: ServiceProgress;
+  /** Credentials to use instead of the target's own (a member account reached through a role). */
+  credentials?: AwsCredentialIdentityProvider;
+  /** What to call the account in messages, when not the target's own description. */
+  label?: string;
 }
 
 export async function collectAwsAccount(target: AwsTarget, options: AwsAccountOptions): Promise<AwsSnapshot> {
   // Every call in flight listens on the cancel signal, and dozens run at once: without this Node
   // prints a MaxListenersExceededWarning over the terminal UI.
   if (options.signal) setMaxListeners(0, options.signal);
-  const clientConfig = awsClientConfig(credentialsFor(target));
-  const accountId = await callerAccount(target, clientConfig(regionFor(target)), options.signal);
+  const clientConfig = awsClientConfig(options.credentials ?? credentialsFor(target));
+  const accountId = await callerAccount(
+    options.label ?? describeTarget(target),
+    clientConfig(regionFor(target)),
+    options.signal,
+  );
   const errors: CollectionError[] = [];
   const base: AwsCollectContext = {
     accountId,
@@ -81,7 +90,7 @@ export async function collectAwsAccount(target: AwsTarget, options: AwsAccountOp
 
 /** Without knowing the account nothing can be read: this failure ends the account's scan, with the reason. */
 async function callerAccount(
-  target: AwsTarget,
+  label: string,
   config: ReturnType<ReturnType<typeof awsClientConfig>>,
   signal: AbortSignal | undefined,
 ): Promise<string> {
@@ -93,7 +102,7 @@ async function callerAccount(
   } catch (error) {
     if (error instanceof CollectError) throw error;
     const meaning = classifyAwsError(error);
-    throw new CollectError(`${describeTarget(target)}: ${meaning.message}`);
+    throw new CollectError(`${label}: ${meaning.message}`);
   } finally {
     sts.destroy();
   }
