@@ -24,6 +24,8 @@ export interface Scope {
    * account each; absent or empty means scans use the demo estate.
    */
   aws?: AwsTarget[];
+  /** Read every active account of the AWS organization, members through this role (scan --assume-role). */
+  awsOrganizationRole?: string;
   /** The Azure sign-ins chosen for live scans (CLI, environment, managed identity), never secrets. */
   azure?: AzureTarget[];
 }

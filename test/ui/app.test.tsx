@@ -81,7 +81,7 @@ const STATES: State[] = [
   {
     name: 'scope, editing a date',
     screen: 'scope',
-    reach: pressOn('What is in scope', ...Array<string>(7).fill(KEY.down), KEY.enter),
+    reach: pressOn('What is in scope', ...Array<string>(8).fill(KEY.down), KEY.enter),
     shows: 'YYYY-MM-DD, empty to clear',
     footer: 'Enter save date · Esc cancel · Ctrl-C quit',
   },
@@ -91,6 +91,13 @@ const STATES: State[] = [
     reach: pressOn('What is in scope', ...Array<string>(6).fill(KEY.down), KEY.enter),
     shows: 'AWS regions to read, separated by commas',
     footer: 'Enter save regions · Esc cancel · Ctrl-C quit',
+  },
+  {
+    name: 'scope, editing the organization role',
+    screen: 'scope',
+    reach: pressOn('What is in scope', ...Array<string>(7).fill(KEY.down), KEY.enter),
+    shows: 'To read every account of your AWS organization',
+    footer: 'Enter save role · Esc cancel · Ctrl-C quit',
   },
   {
     name: 'connect',

@@ -167,10 +167,16 @@ describe('Scan', () => {
       ...session.workspace.data.scope,
       aws: [target],
       regions: ['eu-west-1'],
+      awsOrganizationRole: 'SecurityAuditRole',
     });
     const app = renderForTest({ ...session, demo: false }, 'scan');
     await app.waitFor('Recorded run');
-    expect(asked).toMatchObject({ demo: false, aws: [target], regions: ['eu-west-1'] });
+    expect(asked).toMatchObject({
+      demo: false,
+      aws: [target],
+      regions: ['eu-west-1'],
+      assumeRole: 'SecurityAuditRole',
+    });
     expect(app.frames.some((f) => stripAnsi(f).includes('Reading AWS profile prod-audit (read-only)…'))).toBe(
       true,
     );

@@ -184,4 +184,25 @@ describe('Scope', () => {
     await app.waitFor('AWS regions: every enabled region');
     expect(session.workspace.data.scope.regions).toEqual([]);
   });
+
+  it('takes the AWS organization role for whole-organization scans, refusing a name IAM would not accept', async () => {
+    const { app, session } = await scopeScreen();
+    await moveTo(app, 'AWS organization: one account per credential');
+    await app.press(KEY.enter);
+    await app.waitFor('To read every account of your AWS organization');
+    await app.type('Security Audit');
+    await app.press(KEY.enter);
+    await app.waitFor('Security Audit is not an IAM role name.');
+    expect(session.workspace.data.scope.awsOrganizationRole).toBeUndefined();
+    await app.press(KEY.ctrlU);
+    await app.type('SecurityAuditRole');
+    await app.press(KEY.enter);
+    await app.waitFor('AWS organization: every account, through role SecurityAuditRole');
+    expect(session.workspace.data.scope.awsOrganizationRole).toBe('SecurityAuditRole');
+    // Emptied: back to one account per credential.
+    await app.press(KEY.enter);
+    await app.press(KEY.ctrlU, KEY.enter);
+    await app.waitFor('AWS organization: one account per credential');
+    expect(session.workspace.data.scope.awsOrganizationRole).toBeUndefined();
+  });
 });

@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { demoStageFor, type ScanProgress } from '../../app/scan.js';
 import type { ServiceState } from '../../collect/progress.js';
 import type { Status } from '../../model/finding.js';
-import type { RunRecord } from '../../store/workspace-data.js';
+import type { AwsTarget } from '../../collect/aws/credentials.js';
+import type { AzureTarget } from '../../collect/azure/credentials.js';
+import type { RunRecord, Scope } from '../../store/workspace-data.js';
 import { InputError } from '../../util/errors.js';
 import { Footer } from '../components/Footer.js';
 import { Spinner } from '../components/Spinner.js';
@@ -42,7 +44,7 @@ export function Scan() {
     session
       .scan({
         demo: !live,
-        ...(live ? { aws, azure, regions: session.workspace.data.scope.regions } : {}),
+        ...(live ? liveScope(session.workspace.data.scope, aws, azure) : {}),
         signal: abort.signal,
         onAccountStart: (label) => {
           setReading(label);
@@ -161,4 +163,14 @@ export function Scan() {
       />
     </Box>
   );
+}
+
+/** What a live scan reads, from the scope the user chose on Scope and Connect. */
+function liveScope(scope: Scope, aws: AwsTarget[], azure: AzureTarget[]) {
+  return {
+    aws,
+    azure,
+    regions: scope.regions,
+    ...(scope.awsOrganizationRole ? { assumeRole: scope.awsOrganizationRole } : {}),
+  };
 }

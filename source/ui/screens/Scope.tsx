@@ -12,6 +12,10 @@ import { useSession } from '../session.js';
 const { windowStart: WINDOW_START, windowEnd: WINDOW_END } = PLANNING_QUESTIONS;
 /** The field being edited when it is the regions list rather than a date question. */
 const REGIONS_FIELD = '#regions';
+/** The field being edited when it is the AWS organization role. */
+const ROLE_FIELD = '#org-role';
+/** An IAM role name: letters, digits and +=,.@_- up to 64 characters. */
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** eu-west-1, us-gov-west-1, ap-southeast-2, cn-north-1 … */
 const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
 
@@ -20,6 +24,7 @@ type Row =
   | { kind: 'category'; category: Category; label: string }
   | { kind: 'date'; question: string; label: string }
   | { kind: 'regions'; label: string }
+  | { kind: 'orgRole'; label: string }
   | { kind: 'continue'; label: string };
 
 const ROWS: Row[] = [
@@ -31,6 +36,7 @@ const ROWS: Row[] = [
     label: c.title,
   })),
   { kind: 'regions', label: 'AWS regions' },
+  { kind: 'orgRole', label: 'AWS organization' },
   { kind: 'date', question: WINDOW_START, label: 'Observation window starts' },
   { kind: 'date', question: WINDOW_END, label: 'Observation window ends' },
   { kind: 'continue', label: 'Continue' },
@@ -71,6 +77,10 @@ export function Scope() {
         setDraft(workspace.data.scope.regions.join(', '));
         return setEditing(REGIONS_FIELD);
       }
+      if ((input === ' ' || key.return) && row.kind === 'orgRole') {
+        setDraft(workspace.data.scope.awsOrganizationRole ?? '');
+        return setEditing(ROLE_FIELD);
+      }
       // Functional updates: a key that arrives before the next render still sees the latest state.
       setForm((f) => {
         const at = ROWS[f.cursor]!;
@@ -108,6 +118,16 @@ export function Scope() {
     nav.changed();
   };
 
+  const submitRole = async (value: string) => {
+    const role = value.trim();
+    if (role && !ROLE_NAME.test(role)) return setError(`${role} is not an IAM role name.`);
+    const { awsOrganizationRole: _old, ...scope } = workspace.data.scope;
+    await workspace.setScope(role ? { ...scope, awsOrganizationRole: role } : scope);
+    setError(undefined);
+    setEditing(undefined);
+    nav.changed();
+  };
+
   const submitDate = async (value: string) => {
     const question = editing!;
     if (value.trim() === '') {
@@ -137,8 +157,8 @@ export function Scope() {
       <Box flexDirection="column" paddingX={1}>
         <Text>What is in scope for the audit? Security is always in; add what your customers ask for.</Text>
         <Text dimColor>
-          Each AWS credential you choose next is one account; every region enabled in it is read unless you
-          narrow them here.
+          Each AWS credential you choose next is one account, or its whole organization with a role; every
+          enabled region is read unless you narrow them here.
         </Text>
         <Box flexDirection="column" marginTop={1}>
           <Text>
@@ -147,11 +167,25 @@ export function Scope() {
           {ROWS.map((r, i) => (
             <Text key={r.label} inverse={i === cursor && editing === undefined}>
               {i === cursor ? '› ' : '  '}
-              {rowText(r, providers, categories, workspace.answers, workspace.data.scope.regions)}
+              {rowText(r, providers, categories, workspace.answers, workspace.data.scope)}
             </Text>
           ))}
         </Box>
-        {editing === REGIONS_FIELD ? (
+        {editing === ROLE_FIELD ? (
+          <Box marginTop={1} flexDirection="column">
+            <Text>
+              To read every account of your AWS organization, the role each member account trusts for
+              read-only audits (e.g. a SecurityAudit role deployed with StackSets); empty: one account per
+              credential:
+            </Text>
+            <TextInput
+              value={draft}
+              onChange={setDraft}
+              onSubmit={(v) => void submitRole(v)}
+              placeholder="SecurityAuditRole"
+            />
+          </Box>
+        ) : editing === REGIONS_FIELD ? (
           <Box marginTop={1} flexDirection="column">
             <Text>
               AWS regions to read, separated by commas (empty: every region enabled in the account):
@@ -183,7 +217,14 @@ export function Scope() {
         keys={
           editing
             ? [
-                ['Enter', editing === REGIONS_FIELD ? 'save regions' : 'save date'],
+                [
+                  'Enter',
+                  editing === REGIONS_FIELD
+                    ? 'save regions'
+                    : editing === ROLE_FIELD
+                      ? 'save role'
+                      : 'save date',
+                ],
                 ['Esc', 'cancel'],
                 ['Ctrl-C', 'quit'],
               ]
@@ -206,7 +247,7 @@ function rowText(
   providers: Provider[],
   categories: Category[],
   answers: Record<string, unknown>,
-  regions: readonly string[],
+  scope: { regions: readonly string[]; awsOrganizationRole?: string },
 ): string {
   switch (row.kind) {
     case 'provider':
@@ -216,7 +257,9 @@ function rowText(
     case 'date':
       return `${row.label}: ${typeof answers[row.question] === 'string' ? String(answers[row.question]) : 'not set'}`;
     case 'regions':
-      return `${row.label}: ${regions.length > 0 ? regions.join(', ') : 'every enabled region'}`;
+      return `${row.label}: ${scope.regions.length > 0 ? scope.regions.join(', ') : 'every enabled region'}`;
+    case 'orgRole':
+      return `${row.label}: ${scope.awsOrganizationRole ? `every account, through role ${scope.awsOrganizationRole}` : 'one account per credential'}`;
     case 'continue':
       return `${row.label} →`;
   }
