@@ -2,6 +2,7 @@
 // message safe to show and store. Shared by identity checks and collectors.
 
 import type { CollectionErrorKind } from '../../model/snapshot.js';
+import { NETWORK_ERROR_CODES, oneLine } from '../errors.js';
 
 const KIND_BY_NAME: Record<string, CollectionErrorKind> = {
   AccessDenied: 'AccessDenied',
@@ -33,15 +34,6 @@ const KIND_BY_NAME: Record<string, CollectionErrorKind> = {
   AbortError: 'Network',
 };
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-]);
-
 export interface AwsErrorMeaning {
   kind: CollectionErrorKind;
   /** The error's name as AWS gave it (`ExpiredToken`), for next steps that depend on it. */
@@ -53,7 +45,7 @@ export function classifyAwsError(error: unknown): AwsErrorMeaning {
   const name = errorName(error);
   const code = (error as { code?: unknown } | null)?.code;
   const kind =
-    KIND_BY_NAME[name] ?? (typeof code === 'string' && NETWORK_CODES.has(code) ? 'Network' : 'Other');
+    KIND_BY_NAME[name] ?? (typeof code === 'string' && NETWORK_ERROR_CODES.has(code) ? 'Network' : 'Other');
   return { kind, name, message: safeMessage(error) };
 }
 
@@ -69,7 +61,5 @@ function errorName(error: unknown): string {
 /** The first line, trimmed, with anything shaped like an access key id masked. */
 export function safeMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
-  const first = raw.split('\n')[0]?.trim() ?? '';
-  const masked = first.replace(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, '$1…');
-  return masked.length > 300 ? `${masked.slice(0, 297)}…` : masked || 'no message';
+  return oneLine(raw.replace(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, '$1…'));
 }

@@ -166,28 +166,6 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
 
 // ---- What Azure sends ----
 
-/** A reply's JSON body; `undefined` when it is empty or not JSON. */
-export function parseJson(text: string | null | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The `{ error: { code, message } }` that Resource Manager, Key Vault and Graph send with a failure;
- * each part only when it is a non-empty string.
- */
-export function serviceErrorOf(body: unknown): { code?: string; message?: string } {
-  const error = (body as { error?: { code?: unknown; message?: unknown } | null } | null | undefined)?.error;
-  return {
-    ...(typeof error?.code === 'string' && error.code ? { code: error.code } : {}),
-    ...(typeof error?.message === 'string' && error.message ? { message: error.message } : {}),
-  };
-}
-
 /** A listed resource with the id and name every real one has (the SDKs' types leave both optional). */
 export type Named<T> = T & { id: string; name: string };
 

@@ -15,11 +15,10 @@ import {
   isoDate,
   listAll,
   nonArmClientOptions,
-  parseJson,
-  serviceErrorOf,
   type AzureCollectContext,
   type AzureReadCall,
 } from './context.js';
+import { parseJson, serviceErrorOf } from './errors.js';
 
 /** Graph's own scope, whatever base URL is used (a sovereign cloud's Graph or a test server). */
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';

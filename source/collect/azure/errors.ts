@@ -1,6 +1,7 @@
 // What an Azure SDK error means for us: the kind of failure and a message safe to show and store.
 
 import type { CollectionErrorKind } from '../../model/snapshot.js';
+import { NETWORK_ERROR_CODES, oneLine } from '../errors.js';
 
 export interface AzureErrorMeaning {
   kind: CollectionErrorKind;
@@ -11,15 +12,6 @@ export interface AzureErrorMeaning {
   /** For a denial: the action Azure says was missing, e.g. `Microsoft.Sql/servers/read`. */
   action?: string;
 }
-
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-]);
 
 export function classifyAzureError(error: unknown): AzureErrorMeaning {
   const e = (error ?? {}) as { statusCode?: unknown; code?: unknown; name?: unknown; message?: unknown };
@@ -41,7 +33,8 @@ export function classifyAzureError(error: unknown): AzureErrorMeaning {
 
 function kindOf(status: number | undefined, code: string, name: string): CollectionErrorKind {
   // First: ENOTFOUND is a DNS failure, not a missing resource.
-  if (NETWORK_CODES.has(code) || name === 'AbortError' || /REQUEST_SEND_ERROR/.test(code)) return 'Network';
+  if (NETWORK_ERROR_CODES.has(code) || name === 'AbortError' || /REQUEST_SEND_ERROR/.test(code))
+    return 'Network';
   if (status === 403 || /AuthorizationFailed|Forbidden|Authorization_RequestDenied/i.test(code))
     return 'AccessDenied';
   if (status === 401 || name === 'AuthenticationError' || name === 'CredentialUnavailableError')
@@ -52,17 +45,31 @@ function kindOf(status: number | undefined, code: string, name: string): Collect
   return 'Other';
 }
 
-/** The first line of the message, trimmed, bearer tokens masked. */
+/** The first line of the message, bearer tokens masked; ARM's JSON error body read for its own message. */
 function safeMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
-  let text = raw;
-  // ARM puts its JSON error body in the message: keep its own message when there is one.
+  const text = serviceErrorOf(parseJson(raw)).message ?? raw;
+  return oneLine(text.replace(/Bearer [A-Za-z0-9._-]+/g, 'Bearer …'));
+}
+
+/** JSON text as a value; undefined when it is empty or not JSON. */
+export function parseJson(text: string | null | undefined): unknown {
+  if (!text) return undefined;
   try {
-    const body = JSON.parse(raw) as { error?: { message?: string } };
-    if (body.error?.message) text = body.error.message;
+    return JSON.parse(text) as unknown;
   } catch {
-    // Not JSON: the message is already words.
+    return undefined;
   }
-  const first = (text.split('\n')[0] ?? '').trim().replace(/Bearer [A-Za-z0-9._-]+/g, 'Bearer …');
-  return first.length > 300 ? `${first.slice(0, 297)}…` : first || 'no message';
+}
+
+/**
+ * The `{ error: { code, message } }` that Resource Manager, Key Vault and Graph send with a failure;
+ * each part only when it is a non-empty string.
+ */
+export function serviceErrorOf(body: unknown): { code?: string; message?: string } {
+  const error = (body as { error?: { code?: unknown; message?: unknown } | null } | null | undefined)?.error;
+  return {
+    ...(typeof error?.code === 'string' && error.code ? { code: error.code } : {}),
+    ...(typeof error?.message === 'string' && error.message ? { message: error.message } : {}),
+  };
 }

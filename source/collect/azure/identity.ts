@@ -2,6 +2,7 @@
 // token itself is dropped at once: never shown, logged or stored.
 
 import { AzureCliCredential, type TokenCredential } from '@azure/identity';
+import { oneLine } from '../errors.js';
 import type { IdentityCheck } from '../identity.js';
 import { azureCredentialFor, type AzureTarget } from './credentials.js';
 
@@ -59,21 +60,19 @@ export function tokenClaims(jwt: string): Claims {
 
 function describeFailure(target: AzureTarget, error: unknown): IdentityCheck {
   const name = error instanceof Error ? error.name : 'Error';
-  const message =
-    (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim() || 'no message';
-  const problem = message.length > 300 ? `${message.slice(0, 297)}…` : message;
-  if (/could not be found|not recognized/i.test(message))
+  const problem = oneLine(error instanceof Error ? error.message : String(error));
+  if (/could not be found|not recognized/i.test(problem))
     return {
       ok: false,
       kind: 'InvalidCredentials',
       problem: 'the Azure CLI is not installed',
       nextStep: 'install the Azure CLI, then az login',
     };
-  if (target.via === 'cli' && /az login|expired|AADSTS700082|AADSTS50173/i.test(message))
+  if (target.via === 'cli' && /az login|expired|AADSTS700082|AADSTS50173/i.test(problem))
     return { ok: false, kind: 'InvalidCredentials', problem, nextStep: 'sign in again: az login' };
-  if (name === 'AbortError' || /timed? ?out|ETIMEDOUT|ENOTFOUND|ECONNREFUSED/i.test(message))
+  if (name === 'AbortError' || /timed? ?out|ETIMEDOUT|ENOTFOUND|ECONNREFUSED/i.test(problem))
     return { ok: false, kind: 'Network', problem, nextStep: 'check the network or proxy, then try again' };
-  if (target.via === 'environment' && /AADSTS7000215|AADSTS7000222|invalid_client/i.test(message))
+  if (target.via === 'environment' && /AADSTS7000215|AADSTS7000222|invalid_client/i.test(problem))
     return {
       ok: false,
       kind: 'InvalidCredentials',

@@ -12,14 +12,13 @@ import {
   listAll,
   named,
   nonArmClientOptions,
-  parseJson,
   perResource,
   read,
-  serviceErrorOf,
   untilAborted,
   type AzureCollectContext,
   type Named,
 } from './context.js';
+import { parseJson, serviceErrorOf } from './errors.js';
 
 const SERVICE = 'Microsoft.KeyVault';
 
